@@ -1,0 +1,259 @@
+"""Plain YAML data plus source map to a typed profile; each pydantic error becomes its own diagnostic."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from skillprofiles.diagnostics import Diagnostic, DocPath
+from skillprofiles.models import MODELS, AnyProfile, model_for
+from skillprofiles.rules import structure as codes
+from skillprofiles.rules.registry import Rule
+from skillprofiles.yamlread import Limits, Parsed, SourceMap, read_path
+
+_TYPE_NAMES = {
+    "string_type": "text",
+    "list_type": "a list",
+    "dict_type": "a mapping",
+    "model_type": "a mapping",
+    "model_attributes_type": "a mapping",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+    "date_type": "a date (YYYY-MM-DD)",
+    "date_parsing": "a date (YYYY-MM-DD)",
+    "date_from_datetime_parsing": "a date (YYYY-MM-DD)",
+    "date_from_datetime_inexact": "a date (YYYY-MM-DD)",
+}
+_YAML_READINGS = {bool: "the boolean", int: "the integer", float: "the number", type(None): "null"}
+
+
+class ProfileError(Exception):
+    """A profile file could not be loaded; ``diagnostics`` says why, each with its position."""
+
+    def __init__(self, file: str, diagnostics: list[Diagnostic]) -> None:
+        self.file = file
+        self.diagnostics = diagnostics
+        first = diagnostics[0] if diagnostics else None
+        where = f"{file}:{first.line}:{first.column}: {first.message}" if first else file
+        more = f" (and {len(diagnostics) - 1} more)" if len(diagnostics) > 1 else ""
+        super().__init__(f"invalid profile {where}{more}")
+
+
+def load(path: str | Path, limits: Limits | None = None) -> AnyProfile:
+    """Load one profile file; raise :class:`ProfileError` with every diagnostic when it is invalid."""
+    file = str(path)
+    parsed = read_path(Path(path), file, limits)
+    profile, diagnostics = build(parsed)
+    errors = [d for d in [*parsed.diagnostics, *diagnostics] if d.severity.name == "ERROR"]
+    if profile is None or errors:
+        raise ProfileError(file, errors or [*parsed.diagnostics, *diagnostics])
+    return profile
+
+
+def build(parsed: Parsed) -> tuple[AnyProfile | None, list[Diagnostic]]:
+    """Validate parsed data against the model its template names."""
+    if parsed.data is None:
+        return None, []
+    model = model_for(parsed.data)
+    if model is None:
+        return None, [_template_problem(parsed)]
+    try:
+        return model.model_validate(parsed.data), []
+    except ValidationError as exc:
+        return None, list(_convert(exc.errors(include_url=False), model, parsed))
+
+
+def _template_problem(parsed: Parsed) -> Diagnostic:
+    value = parsed.data.get("template")
+    known = ", ".join(MODELS)
+    if value is None:
+        return _diag(
+            codes.TEMPLATE, parsed, (), "profile does not declare its template", f"add 'template:' ({known})"
+        )
+    close = difflib.get_close_matches(str(value), list(MODELS), n=1)
+    hint = f"did you mean '{close[0]}'?" if close else f"use one of: {known}"
+    return _diag(codes.TEMPLATE, parsed, ("template",), f"unknown template {value!r}", hint)
+
+
+def _diag(
+    entry: Rule, parsed: Parsed, path: DocPath, message: str, hint: str | None = None, key: bool = False
+) -> Diagnostic:
+    span = parsed.source.span(path, key=key)
+    return Diagnostic(entry.code, entry.name, entry.severity, message, parsed.file, span, hint, path)
+
+
+def _convert(errors: Iterable[ErrorDetails], model: type[BaseModel], parsed: Parsed) -> Iterable[Diagnostic]:
+    for error in errors:
+        loc = error["loc"]
+        is_key = bool(loc) and loc[-1] == "[key]"
+        path: DocPath = tuple(p for p in loc if p != "[key]")
+        yield _one(error, path, is_key, model, parsed)
+
+
+def _one(
+    error: ErrorDetails, path: DocPath, is_key: bool, model: type[BaseModel], parsed: Parsed
+) -> Diagnostic:
+    kind = error["type"]
+    name = _name(path)
+    if kind == "missing":
+        return _missing(path, model, parsed)
+    if kind == "extra_forbidden":
+        return _unknown_key(path, model, parsed)
+    if kind == "too_short" or (kind == "string_pattern_mismatch" and error["ctx"]["pattern"] == r"\S"):
+        return _diag(codes.EMPTY_SECTION, parsed, path, f"'{name}' is empty", _empty_hint(path))
+    if kind == "duplicate_level":
+        return _diag(codes.DUPLICATE_LEVEL, parsed, path, error["msg"].capitalize(), "list each level once")
+    if kind in _TYPE_NAMES:
+        return _wrong_type(error, path, parsed)
+    if kind == "string_pattern_mismatch":
+        return _pattern(error, path, parsed)
+    if kind == "enum" and "e-1" in str(error.get("ctx", {}).get("expected", "")):
+        message = f"{_shown(error['input'])} is not a proficiency level"
+        return _diag(codes.INVALID_VALUE, parsed, path, message, "use e-1, e-2, e-3, e-4 or e-5", key=is_key)
+    return _diag(codes.INVALID_VALUE, parsed, path, f"'{name}': {error['msg']}", key=is_key)
+
+
+def _name(path: DocPath) -> str:
+    return ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in path).replace(".[", "[") or "profile"
+
+
+def _shown(value: Any) -> str:
+    text = repr(value) if not isinstance(value, str) else f"'{value}'"
+    return text if len(text) <= 60 else text[:57] + "...'"
+
+
+def _missing(path: DocPath, model: type[BaseModel], parsed: Parsed) -> Diagnostic:
+    field = path[-1]
+    where = f" in '{_name(path[:-1])}'" if len(path) > 1 else ""
+    description = _description(model, path)
+    hint = f"add '{field}:'" + (f" ({description})" if description else "")
+    return _diag(codes.MISSING, parsed, path[:-1], f"required section '{field}' is missing{where}", hint)
+
+
+def _unknown_key(path: DocPath, model: type[BaseModel], parsed: Parsed) -> Diagnostic:
+    allowed = _fields_at(model, path[:-1])
+    close = difflib.get_close_matches(str(path[-1]), allowed, n=1, cutoff=0.6)
+    hint = (
+        f"did you mean '{close[0]}'?"
+        if close
+        else ("allowed here: " + ", ".join(allowed) if allowed else None)
+    )
+    return _diag(codes.UNKNOWN_KEY, parsed, path, f"unknown key '{path[-1]}'", hint, key=True)
+
+
+def _wrong_type(error: ErrorDetails, path: DocPath, parsed: Parsed) -> Diagnostic:
+    expected = _TYPE_NAMES[error["type"]]
+    value = error["input"]
+    raw = parsed.source.raw.get(path)
+    if raw is not None and expected == "text":
+        reading = _YAML_READINGS.get(type(value), "a value of another type")
+        message = f"'{raw}' is read by YAML as {reading} {value!r}, not as the text '{raw}'"
+        return _diag(codes.IMPLICIT_TYPE, parsed, path, message, f"quote it: '{raw}'")
+    found = _kind(value)
+    return _diag(codes.WRONG_TYPE, parsed, path, f"'{_name(path)}' should be {expected}, not {found}")
+
+
+def _kind(value: Any) -> str:
+    names = {
+        dict: "a mapping",
+        list: "a list",
+        str: "text",
+        bool: "a boolean",
+        int: "a number",
+        float: "a number",
+    }
+    return "null (empty)" if value is None else names.get(type(value), type(value).__name__)
+
+
+def _pattern(error: ErrorDetails, path: DocPath, parsed: Parsed) -> Diagnostic:
+    value = error["input"]
+    field = path[-1] if path else ""
+    if field == "code" and len(path) == 1:
+        hint = "profile codes have the form WSP-G3-NNN, e.g. WSP-G3-003"
+        return _diag(codes.PROFILE_CODE, parsed, path, f"{_shown(value)} is not a WSP-G3 code", hint)
+    hints = {
+        "code": "e-CF codes are an area letter A-E, a dot and a number, e.g. B.1 or D.10" + _dotted(value),
+        "ecf_version": "write the version quoted, e.g. '2.0' or '4.0'",
+    }
+    if "knowledge_skills" in path and field == "code":
+        hints["code"] = "knowledge/skill codes are letters then digits, e.g. B11 or T05"
+    message = f"{_shown(value)} is not a valid '{field}'"
+    return _diag(codes.INVALID_VALUE, parsed, path, message, hints.get(str(field)))
+
+
+def _dotted(value: Any) -> str:
+    text = str(value).strip().rstrip(".")
+    if len(text) >= 2 and text[0].upper() in "ABCDE" and text[1:].lstrip(".").isdigit():
+        return f"; did you mean '{text[0].upper()}.{text[1:].lstrip('.')}'?"
+    return ""
+
+
+def _empty_hint(path: DocPath) -> str:
+    return (
+        "Appendix B requires this section to have content"
+        if len(path) <= 2
+        else "write the text or remove the key"
+    )
+
+
+def _unwrap(annotation: Any) -> list[Any]:
+    """The model classes and containers an annotation can hold, Optional/Annotated removed."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        return [t for arg in typing.get_args(annotation) for t in _unwrap(arg)]
+    return [annotation]
+
+
+def _step(annotation: Any, part: str | int) -> Any:
+    for option in _unwrap(annotation):
+        origin = typing.get_origin(option)
+        if origin is list and isinstance(part, int):
+            return typing.get_args(option)[0]
+        if origin is dict:
+            return typing.get_args(option)[1]
+        if isinstance(option, type) and issubclass(option, BaseModel) and isinstance(part, str):
+            for name, info in option.model_fields.items():
+                if part in (name, info.alias):
+                    return info.annotation
+    return None
+
+
+def _model_at(model: type[BaseModel], path: DocPath) -> type[BaseModel] | None:
+    annotation: Any = model
+    for part in path:
+        annotation = _step(annotation, part)
+        if annotation is None:
+            return None
+    for option in _unwrap(annotation):
+        if isinstance(option, type) and issubclass(option, BaseModel):
+            return option
+    return None
+
+
+def _fields_at(model: type[BaseModel], path: DocPath) -> list[str]:
+    found = _model_at(model, path)
+    if found is None:
+        return []
+    return [info.alias or name for name, info in found.model_fields.items()]
+
+
+def _description(model: type[BaseModel], path: DocPath) -> str | None:
+    parent = _model_at(model, path[:-1])
+    if parent is None:
+        return None
+    for name, info in parent.model_fields.items():
+        if path[-1] in (name, info.alias):
+            return info.description
+    return None
+
+
+__all__ = ["ProfileError", "SourceMap", "build", "load"]

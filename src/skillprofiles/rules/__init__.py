@@ -1,0 +1,1 @@
+"""Rules: every diagnostic code, registered with its name, default severity and documentation."""

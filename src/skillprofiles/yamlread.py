@@ -1,0 +1,532 @@
+"""Bytes to plain YAML data with a source map, from libyaml events with bounded depth, size and aliases."""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.nodes import ScalarNode
+from yaml.resolver import Resolver
+
+from skillprofiles.diagnostics import Diagnostic, DocPath, Span
+from skillprofiles.rules import parse as codes
+from skillprofiles.rules.registry import Rule
+
+try:  # libyaml's parser is several times faster; the pure-Python one is the fallback
+    from yaml import CSafeLoader as _EventLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _EventLoader  # type: ignore[assignment]
+
+YAML_TAG = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {YAML_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
+_COLLECTION_TAGS = {None, "!", YAML_TAG + "map", YAML_TAG + "seq"}
+_RESOLVERS = Resolver.yaml_implicit_resolvers
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Bounds that keep hostile input from exhausting the machine; all configurable."""
+
+    max_bytes: int = 2 * 1024 * 1024
+    max_depth: int = 64
+    max_nodes: int = 200_000
+    allow_aliases: bool = False
+    max_alias_nodes: int = 10_000
+
+
+@dataclass(slots=True)
+class SourceMap:
+    """Where each value and mapping key of a document starts and ends."""
+
+    values: dict[DocPath, Span] = field(default_factory=dict)
+    keys: dict[DocPath, Span] = field(default_factory=dict)
+    raw: dict[DocPath, str] = field(default_factory=dict)  # plain scalars YAML did not read as strings
+    styles: dict[DocPath, str] = field(default_factory=dict)  # quoting style of those scalars
+
+    def span(self, path: DocPath, key: bool = False) -> Span:
+        """The span of ``path`` (its key when ``key``), else that of its nearest ancestor."""
+        table = self.keys if key else self.values
+        if path in table:
+            return table[path]
+        for end in range(len(path) - 1, -1, -1):
+            prefix = path[:end]
+            if prefix in self.values:
+                return self.values[prefix]
+        return Span.point(1, 1)
+
+
+@dataclass(slots=True)
+class Parsed:
+    """The outcome of reading one file: data (None when unusable), positions, findings and the text."""
+
+    file: str
+    data: Any = None
+    source: SourceMap = field(default_factory=SourceMap)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    text: str = ""
+
+    def report(self, entry: Rule, message: str, span: Span, hint: str | None = None) -> None:
+        """Record a reader finding with the rule's default severity."""
+        self.diagnostics.append(
+            Diagnostic(entry.code, entry.name, entry.severity, message, self.file, span, hint)
+        )
+
+
+class _AbortError(Exception):
+    """Stop building the document: a limit was hit and already reported."""
+
+
+def read_path(path: Path, display: str, limits: Limits | None = None) -> Parsed:
+    """Read and parse one file; every problem, I/O included, becomes a diagnostic."""
+    parsed = Parsed(display)
+    limits = limits or Limits()
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(limits.max_bytes + 1)
+    except OSError as exc:
+        parsed.report(codes.UNREADABLE, f"cannot read file: {exc.strerror or exc}", Span.point(1, 1))
+        return parsed
+    return parse_bytes(data, display, limits, parsed)
+
+
+def parse_bytes(
+    data: bytes, display: str, limits: Limits | None = None, parsed: Parsed | None = None
+) -> Parsed:
+    """Decode and parse a document given as bytes."""
+    parsed = parsed or Parsed(display)
+    limits = limits or Limits()
+    if len(data) > limits.max_bytes:
+        parsed.report(
+            codes.TOO_LARGE,
+            f"file is larger than the limit of {limits.max_bytes} bytes",
+            Span.point(1, 1),
+            "raise the limit with --max-file-size if this file is genuine",
+        )
+        return parsed
+    text = _decode(data, parsed)
+    if text is not None:
+        parse_text(text, display, limits, parsed)
+    return parsed
+
+
+def _decode(data: bytes, parsed: Parsed) -> str | None:
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return _decode_with(data, codec, parsed, bom_label=codec)
+    if b"\x00" in data:
+        line = data.count(b"\n", 0, data.index(b"\x00")) + 1
+        parsed.report(
+            codes.BINARY,
+            "file contains NUL bytes and looks binary, not YAML text",
+            Span.point(line, 1),
+            "profiles must be UTF-8 text",
+        )
+        return None
+    return _decode_with(data, "utf-8", parsed, bom_label=None)
+
+
+def _decode_with(data: bytes, codec: str, parsed: Parsed, bom_label: str | None) -> str | None:
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError as exc:
+        head = data[: exc.start]
+        line = head.count(b"\n") + 1
+        column = len(head[head.rfind(b"\n") + 1 :].decode(codec.replace("-sig", ""), "replace")) + 1
+        parsed.report(
+            codes.BAD_ENCODING,
+            f"invalid {codec.replace('-sig', '').upper()} byte 0x{data[exc.start]:02x}",
+            Span.point(line, column),
+            "save the file as UTF-8",
+        )
+        return None
+    if bom_label in {"utf-16", "utf-32"}:
+        parsed.report(
+            codes.NOT_UTF8,
+            f"file is encoded as {bom_label.upper()}; it was read, but UTF-8 is expected",
+            Span.point(1, 1),
+            "save the file as UTF-8 so that every tool reads it",
+        )
+    return text.lstrip("\ufeff")
+
+
+def parse_text(text: str, display: str, limits: Limits | None = None, parsed: Parsed | None = None) -> Parsed:
+    """Parse YAML text into plain data and a source map; never raises for bad content."""
+    parsed = parsed or Parsed(display)
+    limits = limits or Limits()
+    parsed.text = text
+    builder = _Builder(parsed, limits)
+    try:
+        builder.run(yaml.parse(text, Loader=_EventLoader))
+    except _StopDocumentsError:
+        builder.finish()
+    except _AbortError:
+        parsed.data = None
+    except yaml.YAMLError as exc:
+        parsed.data = None
+        _report_yaml_error(exc, text, parsed)
+    return parsed
+
+
+def _report_yaml_error(exc: yaml.YAMLError, text: str, parsed: Parsed) -> None:
+    mark = getattr(exc, "problem_mark", None)
+    if isinstance(exc, yaml.reader.ReaderError):
+        position = exc.position
+        line = text.count("\n", 0, position) + 1
+        column = position - (text.rfind("\n", 0, position) + 1) + 1
+        message = f"character {exc.character!r} is not allowed in YAML: {exc.reason}"
+        parsed.report(codes.SYNTAX, message, Span.point(line, column), "remove the control character")
+        return
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    context = getattr(exc, "context", None)
+    message = f"{problem} ({context})" if context else str(problem)
+    span = Span.point(mark.line + 1, mark.column + 1) if mark is not None else Span.point(1, 1)
+    hint = "YAML forbids tabs in indentation; indent with spaces" if "tab" in message else None
+    parsed.report(codes.SYNTAX, f"YAML syntax error: {message}", span, hint)
+
+
+@dataclass(slots=True)
+class _Frame:
+    """A collection being built."""
+
+    value: Any
+    path: DocPath
+    start: Any  # the start mark of the collection
+    is_map: bool
+    event: Any = None  # the start event, for its anchor
+    key: Any = None
+    key_mark: Any = None
+    has_key: bool = False
+    as_key: bool = False
+    seen: dict[str, int] = field(default_factory=dict)
+    merges: list[Any] = field(default_factory=list)
+
+
+def _span(start: Any, end: Any) -> Span:
+    return Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+
+
+class _Builder:
+    """Turns the event stream into Python values, checking limits as it goes (no recursion)."""
+
+    _constructor = SafeConstructor()
+
+    def __init__(self, parsed: Parsed, limits: Limits) -> None:
+        self.parsed = parsed
+        self.limits = limits
+        self.stack: list[_Frame] = []
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.nodes = 0
+        self.alias_nodes = 0
+        self.documents = 0
+        self.result: Any = None
+
+    def run(self, events: Iterator[Any]) -> None:
+        for event in events:
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
+                self._scalar(event)
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                self._start(event, kind is yaml.MappingStartEvent)
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                self._end(event)
+            elif kind is yaml.AliasEvent:
+                self._alias(event)
+            elif kind is yaml.DocumentStartEvent:
+                self._document(event)
+        self.finish()
+
+    # -- documents -------------------------------------------------------------------------------
+    def _document(self, event: Any) -> None:
+        self.documents += 1
+        if self.documents > 1:
+            self.parsed.report(
+                codes.MULTI_DOCUMENT,
+                "file holds more than one YAML document; only the first is checked",
+                Span.point(event.start_mark.line + 1, event.start_mark.column + 1),
+                "keep one profile per file",
+            )
+            raise _StopDocumentsError
+
+    def finish(self) -> None:
+        if self.documents == 0 or self.result is None:
+            self.parsed.report(
+                codes.EMPTY, "file holds no YAML content", Span.point(1, 1), "write a profile mapping"
+            )
+            return
+        if not isinstance(self.result, dict):
+            self.parsed.report(
+                codes.NOT_MAPPING,
+                f"the top level is a {_kind(self.result)}, but a profile is a mapping of sections",
+                self.parsed.source.span(()),
+                "start the file with 'template:' and the profile's sections",
+            )
+            return
+        self.parsed.data = self.result
+
+    # -- values ----------------------------------------------------------------------------------
+    def _count(self, event: Any) -> None:
+        self.nodes += 1
+        if self.nodes > self.limits.max_nodes:
+            self._abort(codes.TOO_MANY_NODES, f"document has more than {self.limits.max_nodes} nodes", event)
+
+    def _abort(self, entry: Rule, message: str, event: Any, hint: str | None = None) -> None:
+        mark = event.start_mark
+        self.parsed.report(entry, message, Span.point(mark.line + 1, mark.column + 1), hint)
+        raise _AbortError
+
+    def _scalar(self, event: Any) -> None:
+        self._count(event)
+        self._anchor(event)
+        value, tag = self._resolve(event)
+        frame = self.stack[-1] if self.stack else None
+        if frame is not None and frame.is_map and not frame.has_key:
+            self._take_key(frame, value, tag, event)
+            return
+        path = self._child_path(frame)
+        self.parsed.source.values[path] = _span(event.start_mark, event.end_mark)
+        if tag is not None and tag != YAML_TAG + "str" and event.style in ("", None):
+            self.parsed.source.raw[path] = event.value
+        self._place(value, event, nodes=1)
+
+    def _resolve(self, event: Any) -> tuple[Any, str | None]:
+        tag = event.tag
+        if tag is None or tag == "!":
+            if not event.implicit[0]:
+                return event.value, None
+            tag = self._implicit_tag(event.value)
+            if tag is None:
+                return event.value, None
+        if tag == YAML_TAG + "merge":
+            return _MERGE, tag
+        if tag not in _SCALAR_TAGS:
+            self._unsupported_tag(event, tag)
+            return None, tag
+        return self._construct(event, tag), tag
+
+    @staticmethod
+    def _implicit_tag(value: str) -> str | None:
+        for tag, regexp in _RESOLVERS.get(value[0] if value else "", ()):
+            if regexp.match(value):
+                return str(tag)
+        return None
+
+    def _construct(self, event: Any, tag: str) -> Any:
+        if tag == YAML_TAG + "str":
+            return event.value
+        node = ScalarNode(tag, event.value, event.start_mark, event.end_mark)
+        method = self._constructor.yaml_constructors[tag]
+        try:
+            return method(self._constructor, node)
+        except (ConstructorError, ValueError, OverflowError) as exc:
+            self.parsed.report(
+                codes.SYNTAX,
+                f"cannot read {event.value!r} as {tag.removeprefix(YAML_TAG)}: {exc}",
+                _span(event.start_mark, event.end_mark),
+            )
+            return None
+
+    def _unsupported_tag(self, event: Any, tag: str) -> None:
+        self.parsed.report(
+            codes.UNSAFE_TAG,
+            f"tag {tag!r} is not allowed; it was not constructed",
+            _span(event.start_mark, event.end_mark),
+            "profiles use plain YAML values only: remove the tag",
+        )
+
+    def _anchor(self, event: Any) -> None:
+        if event.anchor is not None and not self.limits.allow_aliases:
+            self.parsed.report(
+                codes.ALIAS,
+                f"anchor '&{event.anchor}' is not allowed in a profile",
+                Span.point(event.start_mark.line + 1, event.start_mark.column + 1),
+                "write the value out in full; anchors and aliases hide what a profile says",
+            )
+
+    def _alias(self, event: Any) -> None:
+        self._count(event)
+        if not self.limits.allow_aliases or event.anchor not in self.anchors:
+            why = "is not allowed in a profile" if not self.limits.allow_aliases else "names no anchor"
+            self.parsed.report(
+                codes.ALIAS,
+                f"alias '*{event.anchor}' {why}",
+                _span(event.start_mark, event.end_mark),
+                "write the value out in full",
+            )
+            self._place_alias(None, event, 1)
+            return
+        value, size = self.anchors[event.anchor]
+        self.alias_nodes += size
+        if self.alias_nodes > self.limits.max_alias_nodes:
+            self._abort(
+                codes.ALIAS,
+                f"aliases expand to more than {self.limits.max_alias_nodes} nodes",
+                event,
+                "this looks like an alias bomb ('billion laughs')",
+            )
+        self._place_alias(value, event, size)
+
+    def _place_alias(self, value: Any, event: Any, size: int) -> None:
+        frame = self.stack[-1] if self.stack else None
+        if frame is not None and frame.is_map and not frame.has_key:
+            self._take_key(frame, value, None, event)
+            return
+        path = self._child_path(frame)
+        self.parsed.source.values[path] = _span(event.start_mark, event.end_mark)
+        self._place(value, event, nodes=size)
+
+    # -- collections -----------------------------------------------------------------------------
+    def _start(self, event: Any, is_map: bool) -> None:
+        self._count(event)
+        self._anchor(event)
+        if event.tag not in _COLLECTION_TAGS:
+            self._unsupported_tag(event, event.tag)
+        if len(self.stack) >= self.limits.max_depth:
+            self._abort(
+                codes.TOO_DEEP,
+                f"nesting is deeper than {self.limits.max_depth} levels",
+                event,
+                "a profile sheet needs only a few levels",
+            )
+        parent = self.stack[-1] if self.stack else None
+        as_key = parent is not None and parent.is_map and not parent.has_key
+        path = parent.path if as_key and parent else self._child_path(parent)
+        self.stack.append(_Frame({} if is_map else [], path, event.start_mark, is_map, event, as_key=as_key))
+
+    def _end(self, event: Any) -> None:
+        frame = self.stack.pop()
+        if frame.merges:
+            frame.value = self._merged(frame)
+        if not frame.as_key:
+            self.parsed.source.values[frame.path] = _span(frame.start, event.end_mark)
+        start_event = frame.event
+        parent = self.stack[-1] if self.stack else None
+        if frame.as_key and parent is not None:
+            self._take_key(parent, frame.value, YAML_TAG + ("map" if frame.is_map else "seq"), start_event)
+            return
+        self._place(frame.value, start_event, nodes=0)
+
+    def _merged(self, frame: _Frame) -> dict[str, Any]:
+        merged: dict[str, Any] = {}
+        for source in frame.merges:
+            for item in source if isinstance(source, list) else [source]:
+                if isinstance(item, dict):
+                    merged.update({k: v for k, v in item.items() if k not in merged})
+        merged.update(frame.value)
+        return merged
+
+    def _child_path(self, frame: _Frame | None) -> DocPath:
+        if frame is None:
+            return ()
+        if frame.is_map:
+            return (*frame.path, frame.key)
+        return (*frame.path, len(frame.value))
+
+    def _place(self, value: Any, event: Any, nodes: int) -> None:
+        if event.anchor is not None and self.limits.allow_aliases:
+            self.anchors[event.anchor] = (value, max(nodes, _size(value)))
+        if not self.stack:
+            self.result = value
+            return
+        frame = self.stack[-1]
+        if not frame.is_map:
+            frame.value.append(value)
+            return
+        frame.has_key = False
+        if frame.key is _MERGE:
+            self._merge_value(frame, value, event)
+        elif frame.key is not _SKIP:
+            frame.value[frame.key] = value
+
+    def _merge_value(self, frame: _Frame, value: Any, event: Any) -> None:
+        if not self.limits.allow_aliases:
+            self.parsed.report(
+                codes.ALIAS,
+                "merge key '<<' is not allowed in a profile",
+                Span.point(frame.key_mark.line + 1, frame.key_mark.column + 1),
+                "write the merged keys out in full",
+            )
+            return
+        frame.merges.append(value)
+
+    def _take_key(self, frame: _Frame, key: Any, tag: str | None, event: Any) -> None:
+        frame.has_key = True
+        mark = event.start_mark
+        frame.key_mark = mark
+        if key is _MERGE:
+            frame.key = _MERGE
+            return
+        if not isinstance(key, str) or (tag is not None and tag != YAML_TAG + "str"):
+            self._non_string_key(frame, key, event)
+            return
+        path = (*frame.path, key)
+        span = _span(mark, event.end_mark) if hasattr(event, "end_mark") else Span.point(1, 1)
+        if key in frame.seen:
+            self.parsed.report(
+                codes.DUPLICATE_KEY,
+                f"duplicate key '{key}': first defined at line {frame.seen[key]}",
+                span,
+                f"remove one of the two '{key}' entries (lines {frame.seen[key]} and {span.line})",
+            )
+            frame.key = _SKIP
+            return
+        frame.seen[key] = mark.line + 1
+        frame.key = key
+        self.parsed.source.keys[path] = span
+
+    def _non_string_key(self, frame: _Frame, key: Any, event: Any) -> None:
+        shown = getattr(event, "value", None) or repr(key)
+        self.parsed.report(
+            codes.NON_STRING_KEY,
+            f"key {shown!r} is read by YAML as a {_kind(key)}, not a string",
+            Span.point(event.start_mark.line + 1, event.start_mark.column + 1),
+            f"quote the key: '{shown}'" if isinstance(shown, str) else "use a plain string key",
+        )
+        frame.key = _SKIP
+
+
+class _StopDocumentsError(_AbortError):
+    """A second document started; the first is kept."""
+
+
+class _Marker:
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __repr__(self) -> str:
+        return self.name
+
+
+_MERGE = _Marker("<<")
+_SKIP = _Marker("<skipped key>")
+
+
+def _kind(value: Any) -> str:
+    names = {dict: "mapping", list: "list", str: "string", bool: "boolean", int: "integer", float: "number"}
+    if value is None:
+        return "null"
+    return names.get(type(value), type(value).__name__)
+
+
+def _size(value: Any) -> int:
+    """How many nodes a value holds, counted without recursion."""
+    count, pending = 0, [value]
+    while pending:
+        item = pending.pop()
+        count += 1
+        if isinstance(item, dict):
+            pending.extend(item.values())
+        elif isinstance(item, list):
+            pending.extend(item)
+    return count

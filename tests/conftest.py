@@ -1,0 +1,35 @@
+"""Shared helpers: check a YAML text and project its findings to (code, line, column)."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from skillprofiles.checker import Checker
+from skillprofiles.diagnostics import Diagnostic
+from skillprofiles.yamlread import parse_text
+
+ROOT = Path(__file__).resolve().parent.parent
+PROFILES = ROOT / "profiles"
+SHARED = ROOT.parent / "shared"
+
+
+def findings(text: str, checker: Checker | None = None) -> list[Diagnostic]:
+    """Every diagnostic of a profile given as (dedented) YAML text."""
+    parsed = parse_text(textwrap.dedent(text), "test.yaml")
+    return sorted((checker or Checker()).check_parsed(parsed).diagnostics, key=Diagnostic.sort_key)
+
+
+def where(text: str, checker: Checker | None = None) -> list[tuple[str, int, int]]:
+    """The (code, line, column) of every diagnostic of a YAML text."""
+    return [(d.code, d.line, d.column) for d in findings(text, checker)]
+
+
+@pytest.fixture
+def shared_dir() -> Path:
+    """The shared/ folder beside the checkout (seeds, reference, corpora)."""
+    if not SHARED.is_dir():
+        pytest.skip("shared/ is not beside this checkout")
+    return SHARED
