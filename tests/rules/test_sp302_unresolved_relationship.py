@@ -26,8 +26,8 @@ def test_unresolved_targets_are_warnings_with_the_nearest_title(tmp_path: Path) 
     assert found == [("WSP-G3-099.yaml", "SP302", 29, 61), ("WSP-G3-099.yaml", "SP302", 30, 16)]
     report = validate(tmp_path, config=Config(select=("SP302",)))
     first = report.diagnostics[0]
-    assert (
-        first.message
-        == "interacts_with 'Buisness Analist' is no profile of this run or of the G3 Web Skills Profiles registry"
+    assert first.message == (
+        "interacts_with 'Buisness Analist' is no profile of this run "
+        "or of the G3 Web Skills Profiles registry"
     )
     assert first.hint == "did you mean 'Business Analyst'?"
