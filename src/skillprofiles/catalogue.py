@@ -144,7 +144,9 @@ class CefrLevel:
     name: str | None = None
 
 
-_LEVEL_TOKEN = re.compile(r"(?<![\w+-])(pre[- ]?a1|[a-z][0-9]\+?)(?![\w])", re.IGNORECASE)
+# a CEFR-like token: "B1", "C3" (invalid, but meant as a level), "B2+", "Pre-A1"; upper-case letters A-C
+# only, so that "e-2", "H2" or "a1" inside other words are not taken for levels
+_LEVEL_TOKEN = re.compile(r"(?<![\w+-])((?i:pre[- ]?a1)|[A-C][0-9]\+?)(?!\w)")
 
 
 class CefrScale:

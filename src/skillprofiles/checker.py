@@ -97,8 +97,17 @@ class Checker:
     def _context_summaries(self, repository: str | Path, checked: list[Path]) -> list[ProfileSummary]:
         done = {p.resolve() for p in checked}
         others, _ = discover([repository])
-        results = (self.check_file(p, d) for p, d in others if p.resolve() not in done)
-        return [r.summary for r in results if r.summary is not None]
+        summaries = (self.summary_of(p, d) for p, d in others if p.resolve() not in done)
+        return [s for s in summaries if s is not None]
+
+    def summary_of(self, path: Path, display: str) -> ProfileSummary | None:
+        """The summary of a file that gives context only: read and loaded, but its rules are not run."""
+        try:
+            parsed = read_path(path, display, self.config.limits)
+            profile, _ = build(parsed)
+        except (RecursionError, MemoryError, ValueError, TypeError, KeyError, AttributeError):
+            return None  # a context file that cannot be read adds nothing; it is not reported
+        return summarize(profile, display, parsed.source) if profile is not None else None
 
     def check_repository(self, summaries: list[ProfileSummary]) -> list[Diagnostic]:
         """Run the repository-wide rules over the summaries of one run."""

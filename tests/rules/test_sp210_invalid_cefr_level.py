@@ -18,3 +18,8 @@ def test_invalid_min_level_and_text() -> None:
     assert message == "'C3' is not a CEFR level"
     assert hint is not None
     assert hint.startswith("did you mean C")
+
+
+def test_other_letters_and_lower_case_are_not_levels() -> None:
+    text = WSP.replace("English, minimum level C1", "English, minimum level C1 (e-2, H2 team, Windows 10)")
+    assert only("SP210", text) == []

@@ -18,3 +18,10 @@ def test_text_without_any_level_promise_passes() -> None:
 
 def test_scale_named_without_a_level() -> None:
     assert only("SP212", WSP.replace("minimum level C1", "minimum level QCER")) == [("SP212", 27, 13)]
+
+
+def test_level_as_an_ordinary_word_is_no_promise() -> None:
+    assert only("SP212", WSP.replace("English, minimum level C1", "English at a high level, C1")) == []
+    assert only("SP212", WSP.replace("English, minimum level C1", "'English, minimum level: fluent'")) == [
+        ("SP212", 27, 13)
+    ]

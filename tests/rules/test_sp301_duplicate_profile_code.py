@@ -34,3 +34,17 @@ def test_repository_mode_reports_only_the_files_given(tmp_path: Path) -> None:
     report = validate(changed, config=Config(select=("SP301",)), repository=tmp_path)
     assert [(Path(d.file).name, d.code, d.line) for d in report] == [("copy.yaml", "SP301", 2)]
     assert report.files == [changed.as_posix()]
+
+
+def test_summaries_survive_pickling(tmp_path: Path) -> None:
+    import pickle
+
+    from skillprofiles.checker import Checker
+
+    path = tmp_path / "WSP-G3-099.yaml"
+    path.write_text(WSP, encoding="utf-8")
+    result = Checker().check_file(path, path.as_posix())
+    assert result.summary is not None
+    copy = pickle.loads(pickle.dumps(result.summary))
+    assert copy == result.summary
+    assert copy.span(("code",)).line == 2

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import itertools
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -371,6 +372,9 @@ def cefr_order(profile: AnyProfile, ctx: Context) -> Iterator[Finding]:
             )
 
 
+_MINIMUM_LEVEL = re.compile(r"\b(?:minimum|min\.?|required)\s+level\b", re.IGNORECASE)
+
+
 @rule("SP212", "language-text-unparsed", WARNING)
 def language_text_unparsed(profile: AnyProfile, ctx: Context) -> Iterator[Finding]:
     """A language requirement names the CEFR scale (or a minimum level) but no level can be read.
@@ -383,7 +387,7 @@ def language_text_unparsed(profile: AnyProfile, ctx: Context) -> Iterator[Findin
     """
     scale = _catalogue(ctx).cefr
     for index, requirement in enumerate(profile.languages):
-        promises = scale.names_scale(requirement.text) or "level" in requirement.text.casefold()
+        promises = scale.names_scale(requirement.text) or _MINIMUM_LEVEL.search(requirement.text)
         if promises and not scale.mentions(requirement.text):
             yield Finding(
                 "the text names a CEFR level but none can be read in it",
