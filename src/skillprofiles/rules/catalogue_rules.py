@@ -301,24 +301,19 @@ def title_mismatch(profile: AnyProfile, ctx: Context) -> Iterator[Finding]:
 
 def _title_hint(catalogue: Catalogue, official: Competence, written: str) -> str:
     hint = f"use the official title '{official.title}'"
-    same_code = [
-        v
-        for v, f in catalogue.versions.items()
-        if (c := f.competences.get(official.code)) and fold(c.title) == fold(written)
-    ]
-    if same_code:
-        return f"{hint}; '{written}' is the e-CF {', '.join(same_code)} title of {official.code}"
-    other = next(
-        (
-            c
-            for c in catalogue.versions[official.version].competences.values()
-            if fold(c.title) == fold(written)
-        ),
-        None,
-    )
+    wanted = fold(written)
+    versions = [v for v, f in catalogue.versions.items() if _titled(f.competences.get(official.code), wanted)]
+    if versions:
+        return f"{hint}; '{written}' is the e-CF {', '.join(versions)} title of {official.code}"
+    others = catalogue.versions[official.version].competences.values()
+    other = next((c for c in others if _titled(c, wanted)), None)
     if other is not None:
         return f"{hint}; '{written}' is {other.code} in e-CF {official.version}: is the code wrong?"
     return hint
+
+
+def _titled(competence: Competence | None, folded_title: str) -> bool:
+    return competence is not None and fold(competence.title) == folded_title
 
 
 @rule("SP210", "invalid-cefr-level", ERROR)
