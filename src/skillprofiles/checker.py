@@ -101,7 +101,7 @@ class Checker:
         return FileResult(parsed.file, list(self._configured(found)), profile)
 
     def _run_rules(self, profile: AnyProfile, parsed: Parsed) -> Iterator[Diagnostic]:
-        ctx = Context(parsed.file, parsed.source, self.config)
+        ctx = Context(parsed.file, parsed.source, self.config, extra={"text": parsed.text})
         for entry in self.profile_rules:
             if not self.config.enabled(entry.code) or entry.check is None:
                 continue
@@ -117,7 +117,7 @@ class Checker:
 
 def stamp(entry: Rule, finding: Finding, parsed: Parsed) -> Diagnostic:
     """Turn a rule's finding into a diagnostic at the position its document path names."""
-    span = parsed.source.span(finding.path, key=finding.key)
+    span = finding.span or parsed.source.span(finding.path, key=finding.key)
     return Diagnostic(
         entry.code,
         entry.name,
