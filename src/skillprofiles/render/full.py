@@ -31,22 +31,22 @@ def _report_lines(report: Report, options: RenderOptions) -> Iterator[Line]:
         wanted = {d.line for d in findings} if options.show_source else set()
         source = read_lines(file, wanted) if wanted else {}
         yield [(printable(file), "bold underline"), (f" ({plural(len(findings), 'finding')})", "")]
+        width = max(len(str(d.line)) for d in findings)  # one gutter width per file, as rustc does
         for d in findings:
-            yield from _finding(d, source.get(d.line), options)
+            yield from _finding(d, source.get(d.line), width, options)
             yield []
     yield [(summary_line(report), "bold")]
 
 
-def _finding(d: Diagnostic, source: str | None, options: RenderOptions) -> Iterator[Line]:
+def _finding(d: Diagnostic, source: str | None, width: int, options: RenderOptions) -> Iterator[Line]:
     style = STYLES[d.severity]
     yield [(f"{d.severity.label}[{d.code}]", style), (": ", "bold"), (printable(d.message), "bold")]
-    width = len(str(d.line))
     pad = " " * width
     yield [(f"{pad}--> ", GUTTER), (f"{printable(d.file)}:{d.line}:{d.column}", "")]
     if source is not None:
         shown, offset, length = frame(source, d)
         yield [(f"{pad} |", GUTTER)]
-        yield [(f"{d.line} | ", GUTTER), (shown, "")]
+        yield [(f"{d.line:>{width}} | ", GUTTER), (shown, "")]
         yield [(f"{pad} | ", GUTTER), (" " * offset + "^" * length, style), (f" {d.rule}", style)]
     else:
         yield [(f"{pad} = ", GUTTER), (f"rule: {d.rule}", "")]

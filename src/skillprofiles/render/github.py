@@ -10,7 +10,7 @@ from skillprofiles.textsafe import printable
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 SUMMARY_ROWS = 500  # the step summary is limited to 1 MiB; the annotations carry the rest
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
+_MARKDOWN = re.compile(r"([\\`*_\[\]|~>])")  # what Markdown or a table cell would interpret
 
 
 def escape_data(text: str) -> str:
