@@ -8,6 +8,8 @@ from pathlib import Path
 
 from skillprofiles.diagnostics import Report, Severity
 
+JSON_FORMAT_VERSION = "1"  # of the json format's document; changes only on an incompatible change
+
 
 @dataclass(frozen=True, slots=True)
 class RenderOptions:

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from skillprofiles.diagnostics import Report
-from skillprofiles.render.base import RenderOptions
-from skillprofiles.render.report_model import JSON_FORMAT_VERSION, ReportDocument
+from skillprofiles.render.base import JSON_FORMAT_VERSION, RenderOptions
 from skillprofiles.textsafe import json_dumps
 
 __all__ = ["JSON_FORMAT_VERSION", "render_json", "report_document"]
@@ -12,6 +11,9 @@ __all__ = ["JSON_FORMAT_VERSION", "render_json", "report_document"]
 
 def report_document(report: Report) -> dict[str, object]:
     """The versioned JSON document of a report, as plain data."""
+    # the pydantic model is built only when a JSON report is asked for (import time matters in pre-commit)
+    from skillprofiles.render.report_model import ReportDocument
+
     return ReportDocument.of(report).model_dump(mode="json")
 
 

@@ -9,8 +9,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from skillprofiles._version import __version__
 from skillprofiles.diagnostics import Diagnostic, Report
+from skillprofiles.render.base import JSON_FORMAT_VERSION
 
-JSON_FORMAT_VERSION = "1"
 SCHEMA_ID = "https://skillprofiles.dev/schemas/report.schema.json"
 DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema"
 

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 from pathlib import Path
-from urllib.parse import quote
 
 from skillprofiles._version import __version__
 from skillprofiles.diagnostics import Diagnostic, Report, Severity
@@ -94,6 +92,8 @@ def region(d: Diagnostic) -> dict[str, int]:
 
 def artifact_uri(file: str, root: Path) -> tuple[str, bool]:
     """The file as a URI relative to ``root`` (True), or an absolute ``file:`` URI when outside it."""
+    from urllib.parse import quote
+
     path = Path(os.path.abspath(file))
     try:
         relative = path.relative_to(root)
@@ -104,5 +104,7 @@ def artifact_uri(file: str, root: Path) -> tuple[str, bool]:
 
 def fingerprint(d: Diagnostic, uri: str) -> str:
     """Same rule, file, place in the document and message: the same finding, wherever its line moves."""
+    import hashlib
+
     key = "\0".join((d.code, uri, d.pointer, d.message))
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32]
