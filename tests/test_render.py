@@ -319,3 +319,15 @@ def test_no_renderer_lets_a_raw_control_character_through(name: str, profile_dir
 
 def test_the_registry_lists_every_format() -> None:
     assert sorted(RENDERERS) == ["concise", "full", "github", "json", "junit", "sarif", "text"]
+
+
+def test_read_lines_reads_the_wanted_lines_in_any_encoding(tmp_path: Path) -> None:
+    from skillprofiles.render.source import read_lines
+
+    text = "a: 1\r\nb: é\rc: 3\nd: 4\u2028e: 5\n"
+    (tmp_path / "u8.yaml").write_bytes(text.encode("utf-8"))
+    (tmp_path / "u16.yaml").write_bytes(text.encode("utf-16"))  # with a byte order mark
+    for name in ("u8.yaml", "u16.yaml"):
+        assert read_lines(str(tmp_path / name), [2, 5, 9, 0]) == {2: "b: é", 5: "e: 5"}
+    assert read_lines(str(tmp_path / "missing.yaml"), [1]) == {}
+    assert read_lines(str(tmp_path / "u8.yaml"), []) == {}

@@ -26,8 +26,12 @@ def read_lines(file: str, wanted: Iterable[int]) -> dict[int, str]:
             data = handle.read(MAX_SOURCE_BYTES)
     except OSError:
         return {}
-    lines = _BREAK.split(_decode(data))
-    return {n: lines[n - 1] for n in set(wanted) if 1 <= n <= len(lines)}
+    numbers = set(wanted)
+    if not numbers:
+        return {}
+    # split only as far as the last wanted line: the rest of the file is never cut into lines
+    lines = _BREAK.split(_decode(data), maxsplit=max(numbers))[: max(numbers)]
+    return {n: lines[n - 1] for n in numbers if 1 <= n <= len(lines)}
 
 
 def _decode(data: bytes) -> str:
