@@ -158,3 +158,10 @@ def test_sarif_uri_outside_the_root_is_absolute(tmp_path: Path) -> None:
     assert artifact_uri(str(root / "a b" / "x.yaml"), root) == ("a%20b/x.yaml", True)
     outside = tmp_path / "elsewhere.yaml"
     assert artifact_uri(str(outside), root) == (outside.as_uri(), False)
+
+
+def test_sarif_help_markdown_uses_markdown_literals() -> None:
+    from skillprofiles.render.sarif import help_markdown
+
+    doc = "Summary with ``code``.\n\nPassing::\n\n    template: wsp-g3\n\nFailing: ``x: y``"
+    assert help_markdown(doc) == "Summary with `code`.\n\nPassing:\n\n    template: wsp-g3\n\nFailing: `x: y`"

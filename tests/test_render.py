@@ -331,3 +331,10 @@ def test_read_lines_reads_the_wanted_lines_in_any_encoding(tmp_path: Path) -> No
         assert read_lines(str(tmp_path / name), [2, 5, 9, 0]) == {2: "b: é", 5: "e: 5"}
     assert read_lines(str(tmp_path / "missing.yaml"), [1]) == {}
     assert read_lines(str(tmp_path / "u8.yaml"), []) == {}
+
+
+def test_github_names_files_relative_to_the_workspace(tmp_path: Path) -> None:
+    inside, outside = str(tmp_path / "repo" / "profiles" / "a.yaml"), str(tmp_path / "other.yaml")
+    r = report(diag(file=inside), diag(file=outside), files=(inside, outside))
+    lines = RENDERERS["github"](r, RenderOptions(root=tmp_path / "repo")).splitlines()
+    assert [parse_command(line)[1]["file"] for line in lines[:2]] == ["profiles/a.yaml", outside]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,3 +39,12 @@ def summary_line(report: Report) -> str:
         return f"All checks passed ({checked} checked)."
     parts = [plural(n, label) for label, n in counts.items()]
     return f"Found {', '.join(parts)} in {checked} checked."
+
+
+def under_root(file: str, root: Path | None) -> str | None:
+    """The file relative to ``root`` (default: the working directory) in POSIX form, or None if outside it."""
+    base = Path(os.path.abspath(root or Path.cwd()))
+    try:
+        return Path(os.path.abspath(file)).relative_to(base).as_posix()
+    except ValueError:
+        return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from skillprofiles.diagnostics import Diagnostic, Report, Severity
-from skillprofiles.render.base import RenderOptions, summary_line
+from skillprofiles.render.base import RenderOptions, summary_line, under_root
 from skillprofiles.textsafe import printable
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -25,7 +25,9 @@ def escape_property(text: str) -> str:
 
 def annotation(d: Diagnostic, options: RenderOptions) -> str:
     """One ``::error file=…,line=…::message`` command; profile text is printable, then escaped."""
-    props = {"file": d.file, "line": str(d.line), "endLine": str(d.span.end_line)}
+    # GitHub resolves annotation paths against the workspace: name files relative to it where possible
+    file = under_root(d.file, options.root) or d.file
+    props = {"file": file, "line": str(d.line), "endLine": str(d.span.end_line)}
     # GitHub refuses columns on an annotation that spans lines
     if d.span.end_line == d.line:
         props.update(col=str(d.column), endColumn=str(d.span.end_column))

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from skillprofiles._version import __version__
 from skillprofiles.diagnostics import Diagnostic, Report, Severity
-from skillprofiles.render.base import RenderOptions
+from skillprofiles.render.base import RenderOptions, under_root
 from skillprofiles.rules import registry
 from skillprofiles.textsafe import json_dumps
 
@@ -51,7 +52,7 @@ def rule_descriptor(entry: registry.Rule) -> dict[str, object]:
         "name": entry.name,
         "shortDescription": {"text": entry.summary},
         "fullDescription": {"text": description(entry.doc)},
-        "help": {"text": entry.doc, "markdown": entry.doc},
+        "help": {"text": entry.doc, "markdown": help_markdown(entry.doc)},
         "defaultConfiguration": {"level": LEVELS[entry.severity]},
         "properties": {"tags": ["skillprofiles", entry.scope]},
     }
@@ -60,6 +61,12 @@ def rule_descriptor(entry: registry.Rule) -> dict[str, object]:
 def description(doc: str) -> str:
     """The documentation without its examples: the summary and the "Why:" paragraph."""
     return doc.split("\n\nPassing", 1)[0].strip()
+
+
+def help_markdown(doc: str) -> str:
+    """The docstring as Markdown: reST literals (````x````, ``Passing::``) become their Markdown forms."""
+    text = re.sub(r"``([^`]+)``", r"`\1`", doc)
+    return re.sub(r"::$", ":", text, flags=re.MULTILINE)
 
 
 def result(d: Diagnostic, index: dict[str, int], root: Path) -> dict[str, object]:
@@ -94,12 +101,10 @@ def artifact_uri(file: str, root: Path) -> tuple[str, bool]:
     """The file as a URI relative to ``root`` (True), or an absolute ``file:`` URI when outside it."""
     from urllib.parse import quote
 
-    path = Path(os.path.abspath(file))
-    try:
-        relative = path.relative_to(root)
-    except ValueError:
-        return path.as_uri(), False
-    return quote(relative.as_posix(), safe="/"), True
+    relative = under_root(file, root)
+    if relative is None:
+        return Path(os.path.abspath(file)).as_uri(), False
+    return quote(relative, safe="/"), True
 
 
 def fingerprint(d: Diagnostic, uri: str) -> str:
