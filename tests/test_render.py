@@ -337,4 +337,4 @@ def test_github_names_files_relative_to_the_workspace(tmp_path: Path) -> None:
     inside, outside = str(tmp_path / "repo" / "profiles" / "a.yaml"), str(tmp_path / "other.yaml")
     r = report(diag(file=inside), diag(file=outside), files=(inside, outside))
     lines = RENDERERS["github"](r, RenderOptions(root=tmp_path / "repo")).splitlines()
-    assert [parse_command(line)[1]["file"] for line in lines[:2]] == ["profiles/a.yaml", outside]
+    assert [parse_command(line)[1]["file"] for line in lines[:2]] == [outside, "profiles/a.yaml"]
