@@ -126,3 +126,28 @@ def test_every_format_from_the_command_line(bad: Path, fmt: str, first: str) -> 
 def test_output_file_is_never_coloured(bad: Path) -> None:
     run("--format", "full", "-o", "out.txt", "bad.yaml", cwd=bad)
     assert "\x1b" not in (bad / "out.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("flags", "loaded"),
+    [
+        (("--format", "full", "--color", "never"), set()),
+        (("--format", "text"), set()),
+        (("--format", "full", "--color", "always"), {"rich"}),
+        (("--format", "junit"), {"xml.etree.ElementTree"}),
+        (("--format", "json"), {"skillprofiles.render.report_model"}),
+    ],
+)
+def test_heavy_modules_load_only_for_the_format_that_needs_them(
+    bad: Path, flags: tuple[str, ...], loaded: set[str]
+) -> None:
+    heavy = {"rich", "xml.etree.ElementTree", "skillprofiles.render.report_model", "jsonschema"}
+    script = (
+        "import sys; from skillprofiles.cli import main; code = main(sys.argv[1:]); "
+        f"sys.stderr.write(repr(sorted(m for m in {sorted(heavy)!r} if m in sys.modules)))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, "validate", *flags, "bad.yaml"],
+        cwd=bad, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert done.stderr == repr(sorted(loaded))
