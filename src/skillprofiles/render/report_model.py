@@ -57,8 +57,21 @@ class DiagnosticEntry(_Strict):
 
     @classmethod
     def of(cls, d: Diagnostic) -> DiagnosticEntry:
-        """The entry of one diagnostic."""
-        return cls.model_validate(d.to_dict())
+        """The entry of one diagnostic; fields are named here so the document changes only with its schema."""
+        span = d.span
+        return cls(
+            code=d.code,
+            rule=d.rule,
+            severity=d.severity.label,
+            message=d.message,
+            hint=d.hint,
+            file=d.file,
+            line=span.line,
+            column=span.column,
+            end_line=span.end_line,
+            end_column=span.end_column,
+            path=d.pointer,
+        )
 
 
 class ReportDocument(_Strict):
