@@ -147,7 +147,7 @@ class Checker:
         return FileResult(parsed.file, list(self._configured(found)), profile, summary)
 
     def _run_rules(self, profile: AnyProfile, parsed: Parsed) -> Iterator[Diagnostic]:
-        ctx = Context(parsed.file, parsed.source, self.config, self.catalogue)
+        ctx = Context(parsed.file, parsed.source, self.config, self.catalogue, extra={"text": parsed.text})
         for entry in self.profile_rules:
             if not self.config.enabled(entry.code) or entry.check is None:
                 continue
@@ -163,7 +163,7 @@ class Checker:
 
 def stamp(entry: Rule, finding: Finding, parsed: Parsed) -> Diagnostic:
     """Turn a rule's finding into a diagnostic at the position its document path names."""
-    span = parsed.source.span(finding.path, key=finding.key)
+    span = finding.span or parsed.source.span(finding.path, key=finding.key)
     return _diagnostic(entry, finding, finding.file or parsed.file, span)
 
 

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 # C0/C1 controls except tab, DEL, and Unicode line/paragraph separators and bidi overrides
 _UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# characters XML 1.0 cannot carry at all, even as character references
+_NOT_XML = re.compile("[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# json.dumps escapes C0 controls itself; these others would reach a terminal raw (C1 CSI, bidi overrides)
+_JSON_RAW = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -17,3 +22,14 @@ def _escape(match: re.Match[str]) -> str:
 def printable(text: str) -> str:
     """The text with every control character shown as an escape, so that it stays one visible line."""
     return _UNSAFE.sub(_escape, text) if _UNSAFE.search(text) else text
+
+
+def xml_text(text: str) -> str:
+    """Printable text that XML 1.0 can also carry (lone surrogates and U+FFFE/U+FFFF escaped)."""
+    return _NOT_XML.sub(_escape, printable(text))
+
+
+def json_dumps(document: object) -> str:
+    """Indented JSON that keeps non-ASCII text readable but escapes every character a terminal would obey."""
+    text = json.dumps(document, indent=2, ensure_ascii=False)
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"

@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from skillprofiles.checker import Checker
+from skillprofiles.cli import output
 from skillprofiles.config import Config
 from skillprofiles.diagnostics import Severity
-from skillprofiles.render import RENDERERS, RenderOptions
 
 FAIL_ON = ("error", "warning", "info", "never")
 
@@ -21,7 +21,7 @@ def register(sub: Any) -> None:
     parser.add_argument(
         "paths", nargs="+", metavar="PATH", help="profile files or directories (*.yaml, *.yml)"
     )
-    parser.add_argument("--format", choices=sorted(RENDERERS), default="text", help="output format")
+    output.add_arguments(parser)
     parser.add_argument(
         "--fail-on", choices=FAIL_ON, default="error", help="lowest severity that fails the run"
     )
@@ -62,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     config = build_config(args)
     report = Checker(config).check_paths([p for p in args.paths if p not in missing], args.repository)
-    text = RENDERERS[args.format](report, RenderOptions(show_hints=not args.no_hints))
+    text = output.render(args, report, config.fail_on)
     if args.output:
         args.output.write_text(text, encoding="utf-8")
     else:

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from skillprofiles.diagnostics import DocPath, Severity
+from skillprofiles.diagnostics import DocPath, Severity, Span
 
 Scope = Literal["file", "profile", "repository"]
 
@@ -21,6 +21,7 @@ class Finding:
     hint: str | None = None
     key: bool = False  # point at the mapping key of ``path`` rather than its value
     file: str | None = None  # repository rules name the file the finding belongs to
+    span: Span | None = None  # an explicit place, for text no document path names (e.g. a comment)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,78 @@
+"""Output flags shared by commands that print a report: ``--format``, ``--color``, ``--github-summary``."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from skillprofiles.diagnostics import Report, Severity
+from skillprofiles.render import RENDERERS, RenderOptions, render_github_summary
+
+
+def add_arguments(parser: Any) -> None:
+    """Add ``--format``, ``--color`` and ``--github-summary`` to a subcommand."""
+    parser.add_argument(
+        "--format",
+        choices=sorted(RENDERERS),
+        default=None,
+        help="output format (default: full on a terminal, text otherwise)",
+    )
+    parser.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour the full format (auto: on a terminal, unless NO_COLOR is set)",
+    )
+    parser.add_argument(
+        "--github-summary",
+        type=Path,
+        metavar="FILE",
+        help="append a Markdown summary to FILE (with --format github: to $GITHUB_STEP_SUMMARY when set)",
+    )
+
+
+def _terminal(args: argparse.Namespace) -> bool:
+    return getattr(args, "output", None) is None and sys.stdout.isatty()
+
+
+def format_name(args: argparse.Namespace) -> str:
+    """The format asked for, else ``full`` on a terminal and ``text`` in pipes, files and CI logs."""
+    return str(args.format or ("full" if _terminal(args) else "text"))
+
+
+def use_color(args: argparse.Namespace) -> bool:
+    """``--color``; ``auto`` colours a terminal unless NO_COLOR is set to anything (https://no-color.org)."""
+    if args.color != "auto":
+        return bool(args.color == "always")
+    return _terminal(args) and not os.environ.get("NO_COLOR")
+
+
+def options(args: argparse.Namespace, fail_on: Severity | None) -> RenderOptions:
+    """What the renderers need from the flags."""
+    hints = not getattr(args, "no_hints", False)
+    return RenderOptions(color=use_color(args), show_hints=hints, fail_on=fail_on)
+
+
+def render(args: argparse.Namespace, report: Report, fail_on: Severity | None) -> str:
+    """The report in the chosen format; appends the GitHub summary where asked."""
+    chosen = options(args, fail_on)
+    write_github_summary(args, report, chosen)
+    return RENDERERS[format_name(args)](report, chosen)
+
+
+def write_github_summary(args: argparse.Namespace, report: Report, chosen: RenderOptions) -> None:
+    """Append the Markdown summary to --github-summary, or to $GITHUB_STEP_SUMMARY for --format github."""
+    target = args.github_summary
+    if target is None and args.format == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+        target = Path(os.environ["GITHUB_STEP_SUMMARY"])
+    if target is None:
+        return
+    try:
+        with Path(target).open("a", encoding="utf-8") as handle:
+            handle.write(render_github_summary(report, chosen))
+    except OSError as exc:
+        # the annotations and the exit code still tell the story: warn, do not fail the run for this
+        sys.stderr.write(f"skillprofiles: warning: cannot write the summary to {target}: {exc.strerror}\n")

@@ -1,0 +1,50 @@
+"""What every renderer shares: its options, its signature and the summary line."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from skillprofiles.diagnostics import Report, Severity
+
+JSON_FORMAT_VERSION = "1"  # of the json format's document; changes only on an incompatible change
+
+
+@dataclass(frozen=True, slots=True)
+class RenderOptions:
+    """What a renderer may need besides the report."""
+
+    color: bool = False
+    show_hints: bool = True
+    fail_on: Severity | None = Severity.ERROR  # junit: findings at or above it are failures
+    root: Path | None = None  # sarif: URIs are relative to it (None: the working directory)
+    show_source: bool = True  # full: quote the offending source lines
+
+
+Renderer = Callable[[Report, RenderOptions], str]
+
+
+def plural(count: int, noun: str) -> str:
+    """'1 error', '2 errors'."""
+    return f"{count} {noun}{'s' if count != 1 else ''}"
+
+
+def summary_line(report: Report) -> str:
+    """'Found 2 errors, 1 warning and 0 infos in 3 files.' or 'All checks passed (3 files).'"""
+    counts = report.counts()
+    checked = plural(len(report.files), "file")
+    if not report.diagnostics:
+        return f"All checks passed ({checked} checked)."
+    parts = [plural(n, label) for label, n in counts.items()]
+    return f"Found {', '.join(parts)} in {checked} checked."
+
+
+def under_root(file: str, root: Path | None) -> str | None:
+    """The file relative to ``root`` (default: the working directory) in POSIX form, or None if outside it."""
+    base = Path(os.path.abspath(root or Path.cwd()))
+    try:
+        return Path(os.path.abspath(file)).relative_to(base).as_posix()
+    except ValueError:
+        return None

@@ -1,0 +1,94 @@
+"""``full``: findings grouped by file, each with its source line and a caret under the span (rustc style)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import groupby
+
+from skillprofiles.diagnostics import Diagnostic, Report, Severity
+from skillprofiles.render.base import RenderOptions, plural, summary_line
+from skillprofiles.render.source import cells, read_lines
+from skillprofiles.textsafe import printable
+
+Segment = tuple[str, str]  # (text, rich style); text is always literal, never markup
+Line = list[Segment]
+
+STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold cyan"}
+GUTTER = "bold blue"
+TAB = "    "
+
+
+def render_full(report: Report, options: RenderOptions) -> str:
+    """The report as code frames; coloured through rich when ``options.color``, else plain text."""
+    lines = list(_report_lines(report, options))
+    return _to_ansi(lines) if options.color else "".join(_plain(line) + "\n" for line in lines)
+
+
+def _report_lines(report: Report, options: RenderOptions) -> Iterator[Line]:
+    for file, group in groupby(report, key=lambda d: d.file):
+        findings = list(group)
+        # the file's text is read here, for this file only, and dropped before the next one
+        wanted = {d.line for d in findings} if options.show_source else set()
+        source = read_lines(file, wanted) if wanted else {}
+        yield [(printable(file), "bold underline"), (f" ({plural(len(findings), 'finding')})", "")]
+        width = max(len(str(d.line)) for d in findings)  # one gutter width per file, as rustc does
+        for d in findings:
+            yield from _finding(d, source.get(d.line), width, options)
+            yield []
+    yield [(summary_line(report), "bold")]
+
+
+def _finding(d: Diagnostic, source: str | None, width: int, options: RenderOptions) -> Iterator[Line]:
+    style = STYLES[d.severity]
+    yield [(f"{d.severity.label}[{d.code}]", style), (": ", "bold"), (printable(d.message), "bold")]
+    pad = " " * width
+    yield [(f"{pad}--> ", GUTTER), (f"{printable(d.file)}:{d.line}:{d.column}", "")]
+    if source is not None:
+        shown, offset, length = frame(source, d)
+        yield [(f"{pad} |", GUTTER)]
+        yield [(f"{d.line:>{width}} | ", GUTTER), (shown, "")]
+        yield [(f"{pad} | ", GUTTER), (" " * offset + "^" * length, style), (f" {d.rule}", style)]
+    else:
+        yield [(f"{pad} = ", GUTTER), (f"rule: {d.rule}", "")]
+    if d.hint and options.show_hints:
+        yield [(f"{pad} = ", GUTTER), ("hint: ", "bold cyan"), (printable(d.hint), "")]
+
+
+def frame(source: str, d: Diagnostic) -> tuple[str, int, int]:
+    """The line as shown, the caret's offset in cells and its length (at least 1, to the line's end)."""
+    start = min(d.column - 1, len(source))
+    stop = d.span.end_column - 1 if d.span.end_line == d.line else len(source)
+    stop = max(start, min(stop, len(source)))
+    before, inside, after = source[:start], source[start:stop], source[stop:]
+    shown = [_show(part) for part in (before, inside, after)]
+    # a column past the end of the line (e.g. an insertion point) still gets its caret
+    offset = cells(shown[0]) + max(0, d.column - 1 - len(source))
+    return "".join(shown), offset, max(1, cells(shown[1]))
+
+
+def _show(text: str) -> str:
+    return printable(text.replace("\t", TAB))
+
+
+def _plain(line: Line) -> str:
+    return "".join(text for text, _ in line).rstrip()
+
+
+def _to_ansi(lines: list[Line]) -> str:
+    # rich is imported only for coloured output: plain runs (CI, pre-commit) never pay for it
+    import io
+
+    from rich.console import Console
+    from rich.text import Text
+
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer, force_terminal=True, color_system="standard", width=100_000, soft_wrap=True,
+        markup=False, emoji=False, highlight=False,
+    )  # fmt: skip
+    for line in lines:
+        text = Text(no_wrap=True, end="")
+        for chunk, style in line:
+            text.append(chunk, style or None)
+        console.print(text, end="\n")
+    return buffer.getvalue()

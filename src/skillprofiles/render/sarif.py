@@ -1,0 +1,115 @@
+"""``sarif``: SARIF 2.1.0 with every registered rule described, as GitHub code scanning reads it."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from skillprofiles._version import __version__
+from skillprofiles.diagnostics import Diagnostic, Report, Severity
+from skillprofiles.render.base import RenderOptions, under_root
+from skillprofiles.rules import registry
+from skillprofiles.textsafe import json_dumps
+
+SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+SRCROOT = "%SRCROOT%"
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+INFORMATION_URI = "https://skillprofiles.dev"
+
+
+def render_sarif(report: Report, options: RenderOptions) -> str:
+    """The report as one SARIF 2.1.0 run."""
+    return json_dumps(sarif_log(report, options))
+
+
+def sarif_log(report: Report, options: RenderOptions) -> dict[str, object]:
+    """The SARIF log as plain data."""
+    rules = registry.all_rules()
+    index = {entry.code: i for i, entry in enumerate(rules)}
+    root = Path(os.path.abspath(options.root or Path.cwd()))
+    run = {
+        "tool": {
+            "driver": {
+                "name": "skillprofiles",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "informationUri": INFORMATION_URI,
+                "rules": [rule_descriptor(entry) for entry in rules],
+            }
+        },
+        # our columns count Unicode code points, not the UTF-16 units SARIF assumes by default
+        "columnKind": "unicodeCodePoints",
+        "results": [result(d, index, root) for d in report],
+    }
+    return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
+
+
+def rule_descriptor(entry: registry.Rule) -> dict[str, object]:
+    """A ``reportingDescriptor`` from a rule's registration; its docstring is the help text."""
+    return {
+        "id": entry.code,
+        "name": entry.name,
+        "shortDescription": {"text": entry.summary},
+        "fullDescription": {"text": description(entry.doc)},
+        "help": {"text": entry.doc, "markdown": help_markdown(entry.doc)},
+        "defaultConfiguration": {"level": LEVELS[entry.severity]},
+        "properties": {"tags": ["skillprofiles", entry.scope]},
+    }
+
+
+def description(doc: str) -> str:
+    """The documentation without its examples: the summary and the "Why:" paragraph."""
+    return doc.split("\n\nPassing", 1)[0].strip()
+
+
+def help_markdown(doc: str) -> str:
+    """The docstring as Markdown: reST literals (````x````, ``Passing::``) become their Markdown forms."""
+    text = re.sub(r"``([^`]+)``", r"`\1`", doc)
+    return re.sub(r"::$", ":", text, flags=re.MULTILINE)
+
+
+def result(d: Diagnostic, index: dict[str, int], root: Path) -> dict[str, object]:
+    """A ``result`` with its physical location and a fingerprint that survives lines moving."""
+    uri, relative = artifact_uri(d.file, root)
+    location: dict[str, object] = {"uri": uri, "uriBaseId": SRCROOT} if relative else {"uri": uri}
+    text = f"{d.message}\nhint: {d.hint}" if d.hint else d.message
+    entry: dict[str, object] = {
+        "ruleId": d.code,
+        "level": LEVELS[d.severity],
+        "message": {"text": text},
+        "locations": [{"physicalLocation": {"artifactLocation": location, "region": region(d)}}],
+        "partialFingerprints": {"skillprofiles/v1": fingerprint(d, uri)},
+    }
+    if d.code in index:
+        entry["ruleIndex"] = index[d.code]
+    return entry
+
+
+def region(d: Diagnostic) -> dict[str, int]:
+    """SARIF regions are 1-based with an exclusive end column, as our spans are."""
+    span = d.span
+    return {
+        "startLine": span.line,
+        "startColumn": span.column,
+        "endLine": span.end_line,
+        "endColumn": span.end_column,
+    }
+
+
+def artifact_uri(file: str, root: Path) -> tuple[str, bool]:
+    """The file as a URI relative to ``root`` (True), or an absolute ``file:`` URI when outside it."""
+    from urllib.parse import quote
+
+    relative = under_root(file, root)
+    if relative is None:
+        return Path(os.path.abspath(file)).as_uri(), False
+    return quote(relative, safe="/"), True
+
+
+def fingerprint(d: Diagnostic, uri: str) -> str:
+    """Same rule, file, place in the document and message: the same finding, wherever its line moves."""
+    import hashlib
+
+    key = "\0".join((d.code, uri, d.pointer, d.message))
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32]

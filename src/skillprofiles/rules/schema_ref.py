@@ -1,0 +1,72 @@
+"""SP120: the JSON Schema a profile names for editors (``$schema`` key or modeline) must fit its template."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+from skillprofiles.diagnostics import Severity, Span
+from skillprofiles.models import AnyProfile, Template
+from skillprofiles.rules.registry import Context, Finding, rule
+
+SCHEMA_BASE = "https://skillprofiles.dev/schemas/"
+GENERIC = "profile.schema.json"  # one schema for every template (the template key discriminates)
+SUFFIX = ".schema.json"
+HINT = f"name the profile schema: a path to schemas/{GENERIC}, or {SCHEMA_BASE}{GENERIC}"
+# the comment yaml-language-server reads: "# yaml-language-server: $schema=<url or path>"
+MODELINE = re.compile(r"^[ \t]*#[ \t]*yaml-language-server[ \t]*:[^\n]*?\$schema=(\S+)", re.MULTILINE)
+
+
+@rule("SP120", "schema-mismatch", Severity.WARNING)
+def schema_mismatch(profile: AnyProfile, ctx: Context) -> Iterator[Finding]:
+    """The profile names a JSON Schema that is not a skillprofiles profile schema for its template.
+
+    Why: editors (VS Code, JetBrains, Neovim through yaml-language-server) complete and check a
+    file against the schema it names in a ``# yaml-language-server: $schema=…`` comment or a
+    ``$schema`` key. A wrong schema gives wrong completions and errors the validator does not
+    report, or none at all.
+
+    Passing::
+
+        # yaml-language-server: $schema=../schemas/profile.schema.json
+        template: wsp-g3
+
+    Failing::
+
+        # yaml-language-server: $schema=https://json.schemastore.org/github-workflow.json
+        template: wsp-g3
+    """
+    template = str(profile.template)
+    if profile.schema_ is not None:
+        problem = schema_problem(profile.schema_, template)
+        if problem:
+            yield Finding(problem, ("$schema",), HINT)
+    for reference, span in modelines(str(ctx.extra.get("text", ""))):
+        problem = schema_problem(reference, template)
+        if problem:
+            yield Finding(problem, (), HINT, span=span)
+
+
+def modelines(text: str) -> Iterator[tuple[str, Span]]:
+    """Each ``$schema=`` of a yaml-language-server comment, with the span of its value."""
+    for match in MODELINE.finditer(text):
+        start = match.start(1)
+        line = text.count("\n", 0, start) + 1
+        column = start - (text.rfind("\n", 0, start) + 1) + 1
+        yield match.group(1), Span(line, column, line, column + len(match.group(1)))
+
+
+def schema_problem(reference: str, template: str) -> str | None:
+    """Why the schema a profile names does not fit its template, or None when it fits."""
+    parts = urlsplit(reference)
+    name = parts.path.rstrip("/").rsplit("/", 1)[-1]
+    foreign = parts.scheme not in ("", "file") and not reference.startswith(SCHEMA_BASE)
+    if not foreign and name in (GENERIC, template + SUFFIX):
+        return None
+    named = name[: -len(SUFFIX)] if name.endswith(SUFFIX) else None
+    if not foreign and named in {t.value for t in Template}:
+        return (
+            f"the schema {reference!r} is for template {named!r}, but this profile's template is {template!r}"
+        )
+    return f"the schema {reference!r} is not a skillprofiles profile schema"
