@@ -7,6 +7,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from skillprofiles import suppress
+from skillprofiles.baseline import Baseline
 from skillprofiles.config import Config
 from skillprofiles.diagnostics import Diagnostic, Report, Span
 from skillprofiles.loader import build
@@ -26,6 +28,8 @@ class FileResult:
     file: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
     profile: AnyProfile | None = None
+    suppressions: tuple[suppress.Directive, ...] = ()  # the file's suppression comments
+    loaded: bool = False  # the profile loaded, so every profile rule ran (kept when profile is not)
 
 
 def discover(paths: Iterable[str | Path]) -> tuple[list[tuple[Path, str]], list[Diagnostic]]:
@@ -64,20 +68,16 @@ def _display(path: Path) -> str:
 class Checker:
     """Validates files under one configuration."""
 
-    def __init__(self, config: Config | None = None) -> None:
+    def __init__(self, config: Config | None = None, baseline: Baseline | None = None) -> None:
         self.config = config or Config()
+        self.baseline = baseline
         self.profile_rules: list[Rule] = registry.checks("profile")
 
     def check_paths(self, paths: Iterable[str | Path]) -> Report:
         """Check files and directories (recursing into *.yaml and *.yml)."""
         files, problems = discover(paths)
-        report = Report()
-        report.extend(self._configured(problems))
-        for path, display in files:
-            result = self.check_file(path, display)
-            report.files.append(display)
-            report.extend(result.diagnostics)
-        return report.finish()
+        results = [self.check_file(path, display) for path, display in files]
+        return self.finish(results, problems)
 
     def check_file(self, path: Path, display: str) -> FileResult:
         """Read, validate and run every profile rule on one file; a fault here is reported, not raised."""
@@ -93,26 +93,61 @@ class Checker:
             return FileResult(display, [diagnostic])
 
     def check_parsed(self, parsed: Parsed) -> FileResult:
-        """Validate already-parsed data and run the profile rules."""
+        """Validate already-parsed data and run the profile rules; suppressions are applied by finish."""
+        config = self.config.for_file(parsed.file)
         profile, structural = build(parsed)
-        found = [*parsed.diagnostics, *structural]
+        directives, malformed = suppress.scan(parsed.text, parsed.file)
+        found = [*parsed.diagnostics, *structural, *malformed]
         if profile is not None:
-            found.extend(self._run_rules(profile, parsed))
-        return FileResult(parsed.file, list(self._configured(found)), profile)
+            found.extend(self._run_rules(profile, parsed, config))
+        configured = list(_configured(config, found))
+        return FileResult(parsed.file, configured, profile, tuple(directives), profile is not None)
 
-    def _run_rules(self, profile: AnyProfile, parsed: Parsed) -> Iterator[Diagnostic]:
+    def _run_rules(self, profile: AnyProfile, parsed: Parsed, config: Config) -> Iterator[Diagnostic]:
         ctx = Context(parsed.file, parsed.source, self.config)
         for entry in self.profile_rules:
-            if not self.config.enabled(entry.code) or entry.check is None:
+            if not config.enabled(entry.code) or entry.check is None:
                 continue
             for finding in entry.check(profile, ctx):
                 yield stamp(entry, finding, parsed)
 
-    def _configured(self, diagnostics: Iterable[Diagnostic]) -> Iterator[Diagnostic]:
-        for diagnostic in diagnostics:
-            kept = self.config.apply(diagnostic)
-            if kept is not None:
-                yield kept
+    def finish(self, results: Iterable[FileResult], extra: Iterable[Diagnostic] = ()) -> Report:
+        """The report of a run: per-file results plus ``extra`` findings (repository-wide rules, paths
+        that do not exist), configured, with suppression comments and the baseline applied."""
+        pending: dict[str, list[Diagnostic]] = {}
+        for diagnostic in extra:
+            pending.setdefault(diagnostic.file, []).append(diagnostic)
+        report = Report()
+        for result in results:
+            report.files.append(result.file)
+            found = [*result.diagnostics, *_configured(self.config, pending.pop(result.file, []))]
+            report.extend(self._suppressed(result, found))
+        report.extend(_configured(self.config, (d for group in pending.values() for d in group)))
+        if self.baseline is not None:
+            self._apply_baseline(report)
+        return report.finish()
+
+    def _suppressed(self, result: FileResult, found: list[Diagnostic]) -> list[Diagnostic]:
+        if not result.suppressions:
+            return found
+        config = self.config.for_file(result.file)
+        # a file whose rules did not all run cannot tell whether a suppression is needed
+        enabled = config.enabled if result.loaded else None
+        kept, unused = suppress.suppress(result.file, found, result.suppressions, enabled)
+        return kept + list(_configured(config, unused))
+
+    def _apply_baseline(self, report: Report) -> None:
+        assert self.baseline is not None
+        kept, hidden, stale = self.baseline.apply(report.diagnostics, report.files)
+        report.diagnostics = [*kept, *_configured(self.config, stale)]
+        report.hidden += hidden
+
+
+def _configured(config: Config, diagnostics: Iterable[Diagnostic]) -> Iterator[Diagnostic]:
+    for diagnostic in diagnostics:
+        kept = config.apply(diagnostic)
+        if kept is not None:
+            yield kept
 
 
 def stamp(entry: Rule, finding: Finding, parsed: Parsed) -> Diagnostic:
@@ -130,6 +165,6 @@ def stamp(entry: Rule, finding: Finding, parsed: Parsed) -> Diagnostic:
     )
 
 
-def validate(*paths: str | Path, config: Config | None = None) -> Report:
+def validate(*paths: str | Path, config: Config | None = None, baseline: Baseline | None = None) -> Report:
     """Validate files and directories; bad content becomes diagnostics, never an exception."""
-    return Checker(config).check_paths(paths)
+    return Checker(config, baseline).check_paths(paths)

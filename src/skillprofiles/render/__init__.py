@@ -29,10 +29,15 @@ def summary_line(report: Report) -> str:
     counts = report.counts()
     files = len(report.files)
     checked = f"{files} file{'s' if files != 1 else ''}"
+    hidden = _hidden_note(report.hidden)
     if not report.diagnostics:
-        return f"All checks passed ({checked} checked)."
+        return f"All checks passed ({checked} checked).{hidden}"
     parts = [f"{n} {label}{'s' if n != 1 else ''}" for label, n in counts.items()]
-    return f"Found {', '.join(parts)} in {checked} checked."
+    return f"Found {', '.join(parts)} in {checked} checked.{hidden}"
+
+
+def _hidden_note(hidden: int) -> str:
+    return f" {hidden} finding{'s' if hidden != 1 else ''} hidden by the baseline." if hidden else ""
 
 
 def render_text(report: Report, options: RenderOptions) -> str:
