@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,6 +30,7 @@ class FileResult:
     profile: AnyProfile | None = None
     suppressions: tuple[suppress.Directive, ...] = ()  # the file's suppression comments
     loaded: bool = False  # the profile loaded, so every profile rule ran (kept when profile is not)
+    parsed: bool = False  # the YAML parsed, so the loader's structural checks ran
 
 
 def discover(paths: Iterable[str | Path]) -> tuple[list[tuple[Path, str]], list[Diagnostic]]:
@@ -101,7 +102,9 @@ class Checker:
         if profile is not None:
             found.extend(self._run_rules(profile, parsed, config))
         configured = list(_configured(config, found))
-        return FileResult(parsed.file, configured, profile, tuple(directives), profile is not None)
+        return FileResult(
+            parsed.file, configured, profile, tuple(directives), profile is not None, parsed.data is not None
+        )
 
     def _run_rules(self, profile: AnyProfile, parsed: Parsed, config: Config) -> Iterator[Diagnostic]:
         ctx = Context(parsed.file, parsed.source, self.config)
@@ -131,9 +134,7 @@ class Checker:
         if not result.suppressions:
             return found
         config = self.config.for_file(result.file)
-        # a file whose rules did not all run cannot tell whether a suppression is needed
-        enabled = config.enabled if result.loaded else None
-        kept, unused = suppress.suppress(result.file, found, result.suppressions, enabled)
+        kept, unused = suppress.suppress(result.file, found, result.suppressions, _ran(result, config))
         return kept + list(_configured(config, unused))
 
     def _apply_baseline(self, report: Report) -> None:
@@ -141,6 +142,15 @@ class Checker:
         kept, hidden, stale = self.baseline.apply(report.diagnostics, report.files)
         report.diagnostics = [*kept, *_configured(self.config, stale)]
         report.hidden += hidden
+
+
+def _ran(result: FileResult, config: Config) -> Callable[[str], bool] | None:
+    """Which codes surely had their chance on a file: a suppression of any other may still be needed."""
+    if result.loaded:
+        return config.enabled
+    if result.parsed:  # the loader ran, the profile rules did not
+        return lambda code: config.enabled(code) and registry.get(code).check is None
+    return None
 
 
 def _configured(config: Config, diagnostics: Iterable[Diagnostic]) -> Iterator[Diagnostic]:
