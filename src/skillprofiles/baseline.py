@@ -95,8 +95,8 @@ def _position(text: str, fingerprint: str) -> Span:
     index = text.find(f'"{fingerprint}"')
     if index < 0:
         return Span.point(1, 1)
-    line_start = text.rfind("\n", 0, index) + 1
-    return Span.point(text.count("\n", 0, index) + 1, len(text[line_start:index].rstrip(" ")) + 1)
+    before = text[text.rfind("\n", 0, index) + 1 : index]  # the line up to the value
+    return Span.point(text.count("\n", 0, index) + 1, len(before) - len(before.lstrip()) + 1)
 
 
 def relative(file: str, root: str) -> str:

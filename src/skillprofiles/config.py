@@ -133,8 +133,25 @@ def did_you_mean(text: str) -> str:
     """' (did you mean 'X'?)' with the nearest rule code or name, or ''."""
     choices = [r.code for r in registry.all_rules()] + [r.name for r in registry.all_rules()]
     upper = {c.upper(): c for c in choices}
-    close = difflib.get_close_matches(text.upper(), list(upper), n=1, cutoff=0.6)
-    return f" (did you mean {upper[close[0]]!r}?)" if close else ""
+    wanted = text.strip().upper()
+    if wanted.startswith("SP") and wanted[2:].replace("O", "0") != wanted[2:]:
+        wanted = "SP" + wanted[2:].replace("O", "0")  # the letter O typed for a zero
+        if wanted in upper:
+            return f" (did you mean {upper[wanted]!r}?)"
+    close = difflib.get_close_matches(wanted, list(upper), n=5, cutoff=0.6)
+    if not close:
+        return ""
+    # among equally close candidates, the one sharing the longest start (SP10S: SP105, not SP910)
+    best = max(close, key=lambda c: (_ratio(wanted, c), _shared_start(wanted, c)))
+    return f" (did you mean {upper[best]!r}?)"
+
+
+def _ratio(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, a, b).ratio()
+
+
+def _shared_start(a: str, b: str) -> int:
+    return next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
 
 
 def parse_level(text: str) -> Severity | None:

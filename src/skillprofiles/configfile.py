@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PositiveInt, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, PositiveInt, ValidationError, field_validator
 from pydantic_core import ErrorDetails
 
 from skillprofiles.config import Config, PathOverride, parse_level, split_levels, unknown_selector
@@ -34,6 +34,14 @@ class ConfigError(Exception):
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    @field_validator("severity", mode="before", check_fields=False)
+    @classmethod
+    def _off(cls, value: Any) -> Any:
+        # YAML 1.1 reads an unquoted `off` as false; nobody means "false" as a severity
+        if isinstance(value, dict):
+            return {k: "off" if v is False else v for k, v in value.items()}
+        return value
 
 
 class PerPathModel(_Strict):

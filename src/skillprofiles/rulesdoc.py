@@ -119,6 +119,8 @@ def _doc_markdown(doc: str) -> Iterator[str]:
             i += 1
         while block and not block[-1].strip():
             block.pop()
-        yield from ["", "```yaml", *(b for b in block if b or block), "```"]
+        while block and not block[0].strip():
+            block.pop(0)
+        yield from ["", "```yaml", *block, "```"]
         if i < len(lines):
             yield ""
