@@ -151,7 +151,7 @@ def _ratio(a: str, b: str) -> float:
 
 
 def _shared_start(a: str, b: str) -> int:
-    return next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    return next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
 
 
 def parse_level(text: str) -> Severity | None:
