@@ -14,7 +14,6 @@ from tests.minimal import WSP
 
 # two findings: SP107 at 2:7 ('WSP-99' is not a WSP-G3 code) and, once the code is fixed, SP105 at 15:14
 TWO = WSP.replace("levels: [e-2]", "levels: [e-6]")
-BAD_CODE = WSP.replace("code: WSP-G3-099", "code: WSP-99")
 
 
 def found(

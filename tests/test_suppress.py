@@ -134,3 +134,15 @@ def test_repository_findings_in_a_file_are_suppressed_too() -> None:
 def test_meta_findings_cannot_be_suppressed_by_comments() -> None:
     text = with_level(LEVEL + "  # skillprofiles: ignore[SP105]") + "# skillprofiles: ignore-file[SP901]\n"
     assert where(text) == [("SP901", 15, 44), ("SP901", 28, 30)]
+
+
+def test_file_results_with_suppressions_pickle_for_worker_processes() -> None:
+    import pickle
+
+    parsed = parse_text(with_level(BAD_LEVEL + "  # skillprofiles: ignore[SP105, SP104]"), "p.yaml")
+    result = Checker().check_parsed(parsed)
+    result.profile = None  # not carried across processes
+    copy = pickle.loads(pickle.dumps(result))
+    assert copy == result
+    checker = Checker()
+    assert [(d.code, d.line, d.column) for d in checker.finish([copy])] == [("SP901", 15, 51)]
