@@ -58,3 +58,42 @@ def test_a_late_rule_is_listed_selected_tuned_and_suppressed(tmp_path: Path) -> 
     assert run(tmp_path, "validate", "q.yaml").stdout == "All checks passed (1 file checked).\n"
     (tmp_path / ".skillprofiles.yaml").write_text("ignore: [SP29]\n", encoding="utf-8")
     assert run(tmp_path, "validate", "p.yaml").stdout == "All checks passed (1 file checked).\n"
+
+
+REPOSITORY_SCRIPT = textwrap.dedent(
+    """
+    import sys
+
+    from skillprofiles.checker import Checker
+    from skillprofiles.diagnostics import Diagnostic, Severity, Span
+    from skillprofiles.rules.registry import declare
+
+    entry = declare("SP399", "late-repository-rule", Severity.ERROR, "Doc. Why: x. Passing: x. Failing: x.",
+                    scope="repository")
+    checker = Checker()
+    result = checker.check_file(__import__("pathlib").Path(sys.argv[1]), "p.yaml")
+    where = Span.point(int(sys.argv[2]), 1)
+    late = Diagnostic(entry.code, entry.name, entry.severity, "late", "p.yaml", where)
+    for repository, extra in ((False, ()), (True, ()), (True, (late,))):
+        report = checker.finish([result], extra, repository=repository)
+        print(repository, len(extra), [(d.code, d.line, d.column) for d in report])
+    """
+)
+
+
+def test_suppressions_of_repository_rules_are_unused_only_when_those_rules_ran(tmp_path: Path) -> None:
+    script = tmp_path / "repo.py"
+    script.write_text(REPOSITORY_SCRIPT, encoding="utf-8")
+    profile = tmp_path / "p.yaml"
+    profile.write_text(
+        WSP.replace("title: Test Profile", "title: Test Profile  # skillprofiles: ignore[SP399]"),
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [sys.executable, str(script), str(profile), "3"], capture_output=True, text=True, check=False
+    )
+    assert result.stdout.splitlines() == [
+        "False 0 []",  # the repository rules did not run: the suppression may be needed
+        "True 0 [('SP901', 3, 46)]",  # they ran and reported nothing here
+        "True 1 []",  # their finding on line 3 is suppressed
+    ], result.stderr

@@ -114,9 +114,15 @@ class Checker:
             for finding in entry.check(profile, ctx):
                 yield stamp(entry, finding, parsed)
 
-    def finish(self, results: Iterable[FileResult], extra: Iterable[Diagnostic] = ()) -> Report:
+    def finish(
+        self, results: Iterable[FileResult], extra: Iterable[Diagnostic] = (), repository: bool = False
+    ) -> Report:
         """The report of a run: per-file results plus ``extra`` findings (repository-wide rules, paths
-        that do not exist), configured, with suppression comments and the baseline applied."""
+        that do not exist), configured, with suppression comments and the baseline applied.
+
+        ``repository`` says whether the repository-wide rules ran: only then can a suppression of one
+        of them be known to be unused.
+        """
         pending: dict[str, list[Diagnostic]] = {}
         for diagnostic in extra:
             pending.setdefault(diagnostic.file, []).append(diagnostic)
@@ -124,33 +130,39 @@ class Checker:
         for result in results:
             report.files.append(result.file)
             found = [*result.diagnostics, *_configured(self.config, pending.pop(result.file, []))]
-            report.extend(self._suppressed(result, found))
+            report.extend(self._suppressed(result, found, repository))
         report.extend(_configured(self.config, (d for group in pending.values() for d in group)))
         if self.baseline is not None:
-            self._apply_baseline(report)
+            self._apply_baseline(report, self.baseline)
         return report.finish()
 
-    def _suppressed(self, result: FileResult, found: list[Diagnostic]) -> list[Diagnostic]:
+    def _suppressed(self, result: FileResult, found: list[Diagnostic], repository: bool) -> list[Diagnostic]:
         if not result.suppressions:
             return found
         config = self.config.for_file(result.file)
-        kept, unused = suppress.suppress(result.file, found, result.suppressions, _ran(result, config))
+        ran = _ran(result, config, repository)
+        kept, unused = suppress.suppress(result.file, found, result.suppressions, ran)
         return kept + list(_configured(config, unused))
 
-    def _apply_baseline(self, report: Report) -> None:
-        assert self.baseline is not None
-        kept, hidden, stale = self.baseline.apply(report.diagnostics, report.files)
+    def _apply_baseline(self, report: Report, baseline: Baseline) -> None:
+        kept, hidden, stale = baseline.apply(report.diagnostics, report.files)
         report.diagnostics = [*kept, *_configured(self.config, stale)]
         report.hidden += hidden
 
 
-def _ran(result: FileResult, config: Config) -> Callable[[str], bool] | None:
+def _ran(result: FileResult, config: Config, repository: bool) -> Callable[[str], bool] | None:
     """Which codes surely had their chance on a file: a suppression of any other may still be needed."""
-    if result.loaded:
-        return config.enabled
-    if result.parsed:  # the loader ran, the profile rules did not
-        return lambda code: config.enabled(code) and registry.get(code).check is None
-    return None
+    if not result.parsed:
+        return None
+
+    def ran(code: str) -> bool:
+        entry = registry.get(code)
+        if entry.scope == "repository":
+            return repository and config.enabled(code)
+        # the loader's codes ran once the YAML parsed; the profile rules only once the profile loaded
+        return config.enabled(code) and (result.loaded or entry.check is None)
+
+    return ran
 
 
 def _configured(config: Config, diagnostics: Iterable[Diagnostic]) -> Iterator[Diagnostic]:
