@@ -146,3 +146,16 @@ def test_file_results_with_suppressions_pickle_for_worker_processes() -> None:
     assert copy == result
     checker = Checker()
     assert [(d.code, d.line, d.column) for d in checker.finish([copy])] == [("SP901", 15, 51)]
+
+
+def test_comment_like_lines_inside_multi_line_strings_are_text() -> None:
+    block = WSP.replace(
+        "summary_definition: Does things.",
+        "summary_definition: |\n  Does things.\n  # skillprofiles: ignore[SP105]\n  # skillprofiles: oops",
+    )
+    assert where(block.replace(LEVEL, BAD_LEVEL)) == [("SP105", 18, 14)]
+    quoted = WSP.replace("title: Test Profile", 'title: "Test\n  # skillprofiles: ignore[SP105] Profile"')
+    assert where(quoted.replace(LEVEL, BAD_LEVEL)) == [("SP105", 16, 14)]
+    # a real comment after the string still counts
+    after = WSP.replace("title: Test Profile", 'title: "Test\n  Profile"  # skillprofiles: ignore[SP105]')
+    assert where(after.replace(LEVEL, BAD_LEVEL)) == [("SP901", 4, 37), ("SP105", 16, 14)]

@@ -97,7 +97,7 @@ class Checker:
         """Validate already-parsed data and run the profile rules; suppressions are applied by finish."""
         config = self.config.for_file(parsed.file)
         profile, structural = build(parsed)
-        directives, malformed = suppress.scan(parsed.text, parsed.file)
+        directives, malformed = suppress.scan(parsed.text, parsed.file, parsed.source, parsed.data)
         found = [*parsed.diagnostics, *structural, *malformed]
         if profile is not None:
             found.extend(self._run_rules(profile, parsed, config))

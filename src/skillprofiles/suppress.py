@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from skillprofiles.config import did_you_mean, specificity
-from skillprofiles.diagnostics import Diagnostic, Span
+from skillprofiles.diagnostics import Diagnostic, DocPath, Span
 from skillprofiles.rules import meta, registry
 
 MARK = "skillprofiles:"
@@ -32,8 +33,14 @@ class Directive:
         return on_target and specificity(self.selector, diagnostic.code) is not None
 
 
-def scan(text: str, file: str) -> tuple[list[Directive], list[Diagnostic]]:
-    """The directives of a file's suppression comments, and SP902 findings for the malformed ones."""
+def scan(
+    text: str, file: str, source: Any = None, data: Any = None
+) -> tuple[list[Directive], list[Diagnostic]]:
+    """The directives of a file's suppression comments, and SP902 findings for the malformed ones.
+
+    With the parsed document's ``source`` map and ``data``, text inside multi-line strings (block
+    scalars, quoted strings over several lines) that looks like a comment is left alone.
+    """
     if MARK not in text:  # the common case costs one substring search
         return [], []
     lines = text.splitlines()
@@ -42,7 +49,35 @@ def scan(text: str, file: str) -> tuple[list[Directive], list[Diagnostic]]:
     for index, line in enumerate(lines):
         if MARK in line:
             _scan_line(lines, index, file, directives, problems)
+    if source is not None and (directives or problems):
+        inside = _string_spans(source, data)
+        directives = [d for d in directives if not _within(inside, d.line, d.column)]
+        problems = [p for p in problems if not _within(inside, p.line, p.column)]
     return directives, problems
+
+
+def _string_spans(source: Any, data: Any) -> list[Span]:
+    """The spans of the document's strings that run over several lines."""
+    return [
+        span
+        for path, span in source.values.items()
+        if span.end_line > span.line and isinstance(_value_at(data, path), str)
+    ]
+
+
+def _value_at(data: Any, path: DocPath) -> Any:
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _within(spans: list[Span], line: int, column: int) -> bool:
+    return any(
+        (line, column) > (s.line, s.column) and (line, column) < (s.end_line, s.end_column) for s in spans
+    )
 
 
 def _scan_line(
