@@ -173,8 +173,13 @@ def split_levels(
 
 
 def _relative_to(file: str, root: str) -> str | None:
+    return _relative_in(file, root, os.getcwd())
+
+
+@functools.lru_cache(maxsize=4096)
+def _relative_in(file: str, root: str, cwd: str) -> str | None:
     path = Path(file)
-    absolute = path if path.is_absolute() else Path(os.getcwd(), path)
+    absolute = path if path.is_absolute() else Path(cwd, path)
     try:
         return Path(os.path.normpath(absolute)).relative_to(root).as_posix()
     except ValueError:
