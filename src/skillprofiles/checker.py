@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from skillprofiles import suppress
+from skillprofiles.baseline import Baseline
 from skillprofiles.catalogue import Catalogue, CatalogueError, default_catalogue, load_catalogue
 from skillprofiles.config import Config
 from skillprofiles.diagnostics import Diagnostic, Report, Span
@@ -29,6 +31,9 @@ class FileResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     profile: AnyProfile | None = None
     summary: ProfileSummary | None = None  # what repository-wide checks need; survives pickling
+    suppressions: tuple[suppress.Directive, ...] = ()  # the file's suppression comments
+    loaded: bool = False  # the profile loaded, so every profile rule ran (kept when profile is not)
+    parsed: bool = False  # the YAML parsed, so the loader's structural checks ran
 
 
 def discover(paths: Iterable[str | Path]) -> tuple[list[tuple[Path, str]], list[Diagnostic]]:
@@ -67,8 +72,9 @@ def _display(path: Path) -> str:
 class Checker:
     """Validates files under one configuration."""
 
-    def __init__(self, config: Config | None = None) -> None:
+    def __init__(self, config: Config | None = None, baseline: Baseline | None = None) -> None:
         self.config = config or Config()
+        self.baseline = baseline
         self.profile_rules: list[Rule] = registry.checks("profile")
         self.repository_rules: list[Rule] = registry.checks("repository")
         self.catalogue, self.catalogue_problems = _catalogue(self.config)
@@ -80,19 +86,12 @@ class Checker:
         checks (codes, relationships, wordings), but only findings in ``paths`` are reported.
         """
         files, problems = discover(paths)
-        report = Report()
-        report.extend(self._configured([*self.catalogue_problems, *problems]))
-        summaries: list[ProfileSummary] = []
-        for path, display in files:
-            result = self.check_file(path, display)
-            report.files.append(display)
-            report.extend(result.diagnostics)
-            summaries += [result.summary] if result.summary else []
+        results = [self.check_file(path, display) for path, display in files]
+        summaries = [r.summary for r in results if r.summary is not None]
         context = self._context_summaries(repository, [p for p, _ in files]) if repository else []
         shown = {display for _, display in files}
-        found = self.check_repository([*summaries, *context])
-        report.extend(d for d in found if d.file in shown)
-        return report.finish()
+        found = [d for d in self.check_repository([*summaries, *context]) if d.file in shown]
+        return self.finish(results, [*self.catalogue_problems, *problems, *found], repository=True)
 
     def _context_summaries(self, repository: str | Path, checked: list[Path]) -> list[ProfileSummary]:
         done = {p.resolve() for p in checked}
@@ -110,7 +109,7 @@ class Checker:
         return summarize(profile, display, parsed.source) if profile is not None else None
 
     def check_repository(self, summaries: list[ProfileSummary]) -> list[Diagnostic]:
-        """Run the repository-wide rules over the summaries of one run."""
+        """Run the repository-wide rules over the summaries of one run (configured in finish)."""
         by_file = {s.file: s for s in summaries}
         ctx = Context("", None, self.config, self.catalogue)
         found: list[Diagnostic] = []
@@ -121,7 +120,7 @@ class Checker:
                 summary = by_file.get(finding.file or "")
                 span = summary.span(finding.path, finding.key) if summary else Span.point(1, 1)
                 found.append(_diagnostic(entry, finding, finding.file or "", span))
-        return list(self._configured(found))
+        return found
 
     def check_file(self, path: Path, display: str) -> FileResult:
         """Read, validate and run every profile rule on one file; a fault here is reported, not raised."""
@@ -137,32 +136,86 @@ class Checker:
             return FileResult(display, [diagnostic])
 
     def check_parsed(self, parsed: Parsed) -> FileResult:
-        """Validate already-parsed data and run the profile rules."""
+        """Validate already-parsed data and run the profile rules; suppressions are applied by finish."""
+        config = self.config.for_file(parsed.file)
         profile, structural = build(parsed)
-        found = [*parsed.diagnostics, *structural]
-        summary = None
+        directives, malformed = suppress.scan(parsed.text, parsed.file, parsed.source, parsed.data)
+        found = [*parsed.diagnostics, *structural, *malformed]
         if profile is not None:
-            found.extend(self._run_rules(profile, parsed))
-            summary = summarize(profile, parsed.file, parsed.source)
-        return FileResult(parsed.file, list(self._configured(found)), profile, summary)
+            found.extend(self._run_rules(profile, parsed, config))
+        configured = list(_configured(config, found))
+        summary = summarize(profile, parsed.file, parsed.source) if profile is not None else None
+        loaded, was_parsed = profile is not None, parsed.data is not None
+        return FileResult(parsed.file, configured, profile, summary, tuple(directives), loaded, was_parsed)
 
-    def _run_rules(self, profile: AnyProfile, parsed: Parsed) -> Iterator[Diagnostic]:
-        ctx = Context(parsed.file, parsed.source, self.config, self.catalogue, extra={"text": parsed.text})
+    def _run_rules(self, profile: AnyProfile, parsed: Parsed, config: Config) -> Iterator[Diagnostic]:
+        ctx = Context(parsed.file, parsed.source, config, self.catalogue, extra={"text": parsed.text})
         for entry in self.profile_rules:
-            if not self.config.enabled(entry.code) or entry.check is None:
+            if not config.enabled(entry.code) or entry.check is None:
                 continue
             for finding in entry.check(profile, ctx):
                 yield stamp(entry, finding, parsed)
 
-    def _configured(self, diagnostics: Iterable[Diagnostic]) -> Iterator[Diagnostic]:
-        for diagnostic in diagnostics:
-            kept = self.config.apply(diagnostic)
-            if kept is not None:
-                yield kept
+    def finish(
+        self, results: Iterable[FileResult], extra: Iterable[Diagnostic] = (), repository: bool = False
+    ) -> Report:
+        """The report of a run: per-file results plus ``extra`` findings (repository-wide rules, paths
+        that do not exist), configured, with suppression comments and the baseline applied.
+
+        ``repository`` says whether the repository-wide rules ran: only then can a suppression of one
+        of them be known to be unused.
+        """
+        pending: dict[str, list[Diagnostic]] = {}
+        for diagnostic in extra:
+            pending.setdefault(diagnostic.file, []).append(diagnostic)
+        report = Report()
+        for result in results:
+            report.files.append(result.file)
+            found = [*result.diagnostics, *_configured(self.config, pending.pop(result.file, []))]
+            report.extend(self._suppressed(result, found, repository))
+        report.extend(_configured(self.config, (d for group in pending.values() for d in group)))
+        if self.baseline is not None:
+            self._apply_baseline(report, self.baseline)
+        return report.finish()
+
+    def _suppressed(self, result: FileResult, found: list[Diagnostic], repository: bool) -> list[Diagnostic]:
+        if not result.suppressions:
+            return found
+        config = self.config.for_file(result.file)
+        ran = _ran(result, config, repository)
+        kept, unused = suppress.suppress(result.file, found, result.suppressions, ran)
+        return kept + list(_configured(config, unused))
+
+    def _apply_baseline(self, report: Report, baseline: Baseline) -> None:
+        kept, hidden, stale = baseline.apply(report.diagnostics, report.files)
+        report.diagnostics = [*kept, *_configured(self.config, stale)]
+        report.hidden += hidden
+
+
+def _ran(result: FileResult, config: Config, repository: bool) -> Callable[[str], bool] | None:
+    """Which codes surely had their chance on a file: a suppression of any other may still be needed."""
+    if not result.parsed:
+        return None
+
+    def ran(code: str) -> bool:
+        entry = registry.get(code)
+        if entry.scope == "repository":
+            return repository and config.enabled(code)
+        # the loader's codes ran once the YAML parsed; the profile rules only once the profile loaded
+        return config.enabled(code) and (result.loaded or entry.check is None)
+
+    return ran
+
+
+def _configured(config: Config, diagnostics: Iterable[Diagnostic]) -> Iterator[Diagnostic]:
+    for diagnostic in diagnostics:
+        kept = config.apply(diagnostic)
+        if kept is not None:
+            yield kept
 
 
 def stamp(entry: Rule, finding: Finding, parsed: Parsed) -> Diagnostic:
-    """Turn a rule's finding into a diagnostic at the position its document path names."""
+    """Turn a rule's finding into a diagnostic at the span it gives, else where its document path points."""
     span = finding.span or parsed.source.span(finding.path, key=finding.key)
     return _diagnostic(entry, finding, finding.file or parsed.file, span)
 
@@ -185,11 +238,14 @@ def _catalogue(config: Config) -> tuple[Catalogue, list[Diagnostic]]:
 
 
 def validate(
-    *paths: str | Path, config: Config | None = None, repository: str | Path | None = None
+    *paths: str | Path,
+    config: Config | None = None,
+    baseline: Baseline | None = None,
+    repository: str | Path | None = None,
 ) -> Report:
     """Validate files and directories; bad content becomes diagnostics, never an exception.
 
     ``repository``: a directory whose profiles give the repository-wide checks their context
     while only findings in ``paths`` are reported (for pre-commit, which passes changed files).
     """
-    return Checker(config).check_paths(paths, repository)
+    return Checker(config, baseline).check_paths(paths, repository)

@@ -2,41 +2,218 @@
 
 from __future__ import annotations
 
+import difflib
+import functools
+import os
+import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from skillprofiles.diagnostics import Diagnostic, Severity
 from skillprofiles.rules import registry
 from skillprofiles.yamlread import Limits
 
+EXACT = 1000  # specificity of a full code or a rule name; a prefix scores its length
+
+
+@dataclass(frozen=True)
+class PathOverride:
+    """Rules ignored and severities changed for the files some glob patterns match."""
+
+    patterns: tuple[str, ...]
+    root: str  # the directory the patterns are relative to (the configuration file's)
+    ignore: tuple[str, ...] = ()
+    severities: dict[str, Severity] = field(default_factory=dict)
+
+    def matches(self, file: str) -> bool:
+        """Whether a file (as displayed: relative to the working directory, or absolute) is covered."""
+        relative = _relative_to(file, self.root)
+        return relative is not None and any(_glob_matches(p, relative) for p in self.patterns)
+
 
 @dataclass(frozen=True)
 class Config:
-    """Everything that tunes a run; the CLI and configuration files build one of these."""
+    """Everything that tunes a run; the CLI and configuration files build one of these.
 
-    select: tuple[str, ...] = ()  # codes, prefixes or names; empty means every rule
+    Plain data that pickles, so worker processes can receive it. Selectors (in ``select``, ``ignore``
+    and the keys of ``severities``) are codes, code prefixes (``SP1``) or rule names; where several
+    match a code, the most specific wins (a code or name beats a prefix, a longer prefix a shorter one),
+    and between a selection and an ignore of equal specificity the ignore wins.
+    """
+
+    select: tuple[str, ...] = ()  # empty means every rule
     ignore: tuple[str, ...] = ()
-    severities: dict[str, Severity] = field(default_factory=dict)  # code -> severity override
+    severities: dict[str, Severity] = field(default_factory=dict)  # selector -> severity override
     fail_on: Severity | None = Severity.ERROR
     limits: Limits = field(default_factory=Limits)
     default_ecf_version: str | None = None
-    catalogue_path: str | None = None  # a catalogue file that extends the packaged one
+    catalogue_path: str | None = None  # a user catalogue file, absolute or relative to the working dir
+    per_path: tuple[PathOverride, ...] = ()
+    baseline_path: str | None = None  # the baseline the configuration file names
+    source: str | None = None  # the configuration file this came from, if any
 
     def with_changes(self, **changes: object) -> Config:
         """A copy with some fields replaced."""
         return replace(self, **changes)  # type: ignore[arg-type]
 
+    def for_file(self, file: str) -> Config:
+        """This configuration with the per-path overrides that cover ``file`` merged in."""
+        covering = [o for o in self.per_path if o.matches(file)]
+        if not covering:
+            return self
+        ignore = self.ignore + tuple(s for o in covering for s in o.ignore)
+        severities = dict(self.severities)
+        for override in covering:
+            severities.update(override.severities)
+        return replace(self, ignore=ignore, severities=severities, per_path=())
+
     def enabled(self, code: str) -> bool:
-        """Whether findings of a code are reported."""
-        selected = not self.select or any(_matches(s, code) for s in self.select)
-        return selected and not any(_matches(s, code) for s in self.ignore)
+        """Whether findings of a code are reported (per-path overrides are applied by :meth:`for_file`)."""
+        return _enabled(self.select, self.ignore, code)
+
+    def severity_of(self, code: str, default: Severity) -> Severity:
+        """The severity findings of ``code`` are reported at."""
+        return _severity(tuple(self.severities.items()), code) or default
 
     def apply(self, diagnostic: Diagnostic) -> Diagnostic | None:
         """The diagnostic as this configuration reports it, or None when its rule is off."""
-        if not self.enabled(diagnostic.code):
+        scoped = self.for_file(diagnostic.file)
+        if not scoped.enabled(diagnostic.code):
             return None
-        override = self.severities.get(diagnostic.code)
-        return diagnostic.with_severity(override) if override else diagnostic
+        severity = scoped.severity_of(diagnostic.code, diagnostic.severity)
+        return diagnostic if severity is diagnostic.severity else diagnostic.with_severity(severity)
 
 
-def _matches(selector: str, code: str) -> bool:
-    return any(r.code == code for r in registry.resolve(selector))
+def specificity(selector: str, code: str) -> int | None:
+    """How precisely ``selector`` names ``code`` (higher is more precise), or None when it does not."""
+    text = selector.strip()
+    named = registry.code_of_name(text)
+    if named is not None:
+        return EXACT if named == code else None
+    upper = text.upper()
+    if not upper or not code.startswith(upper):
+        return None
+    return EXACT if upper == code else len(upper)
+
+
+@functools.lru_cache(maxsize=8192)
+def _enabled(select: tuple[str, ...], ignore: tuple[str, ...], code: str) -> bool:
+    chosen = _best(select, code) if select else 0
+    if chosen is None:
+        return False
+    ignored = _best(ignore, code)
+    return ignored is None or chosen > ignored
+
+
+def _best(selectors: Iterable[str], code: str) -> int | None:
+    scores = [s for s in (specificity(sel, code) for sel in selectors) if s is not None]
+    return max(scores, default=None)
+
+
+@functools.lru_cache(maxsize=8192)
+def _severity(overrides: tuple[tuple[str, Severity], ...], code: str) -> Severity | None:
+    best: tuple[int, Severity] | None = None
+    for selector, severity in overrides:  # later entries win ties: the command line comes last
+        score = specificity(selector, code)
+        if score is not None and (best is None or score >= best[0]):
+            best = (score, severity)
+    return best[1] if best else None
+
+
+def unknown_selector(selector: str) -> str | None:
+    """None when ``selector`` names at least one rule, else an error message with a suggestion."""
+    registry.load_builtin_rules()
+    if registry.resolve(selector):
+        return None
+    return f"{selector!r} matches no rule{did_you_mean(selector)}"
+
+
+def did_you_mean(text: str) -> str:
+    """' (did you mean 'X'?)' with the nearest rule code or name, or ''."""
+    choices = [r.code for r in registry.all_rules()] + [r.name for r in registry.all_rules()]
+    upper = {c.upper(): c for c in choices}
+    wanted = text.strip().upper()
+    if wanted.startswith("SP") and wanted[2:].replace("O", "0") != wanted[2:]:
+        wanted = "SP" + wanted[2:].replace("O", "0")  # the letter O typed for a zero
+        if wanted in upper:
+            return f" (did you mean {upper[wanted]!r}?)"
+    close = difflib.get_close_matches(wanted, list(upper), n=5, cutoff=0.6)
+    if not close:
+        return ""
+    # among equally close candidates, the one sharing the longest start (SP10S: SP105, not SP910)
+    best = max(close, key=lambda c: (_ratio(wanted, c), _shared_start(wanted, c)))
+    return f" (did you mean {upper[best]!r}?)"
+
+
+def _ratio(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, a, b).ratio()
+
+
+def _shared_start(a: str, b: str) -> int:
+    return next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+
+
+def parse_level(text: str) -> Severity | None:
+    """A severity from configuration or the command line; None means ``off``; raises ValueError."""
+    if text.strip().lower() == "off":
+        return None
+    try:
+        return Severity.parse(text)
+    except ValueError:
+        raise ValueError(f"unknown severity {text!r}; use error, warning, info or off") from None
+
+
+def split_levels(
+    levels: Mapping[str, Severity | None],
+) -> tuple[dict[str, Severity], tuple[str, ...]]:
+    """Split a selector -> level map into severity overrides and the selectors turned ``off``."""
+    severities = {s: level for s, level in levels.items() if level is not None}
+    return severities, tuple(s for s, level in levels.items() if level is None)
+
+
+def _relative_to(file: str, root: str) -> str | None:
+    return _relative_in(file, root, os.getcwd())
+
+
+@functools.lru_cache(maxsize=4096)
+def _relative_in(file: str, root: str, cwd: str) -> str | None:
+    path = Path(file)
+    absolute = path if path.is_absolute() else Path(cwd, path)
+    try:
+        return Path(os.path.normpath(absolute)).relative_to(root).as_posix()
+    except ValueError:
+        return None
+
+
+def _glob_matches(pattern: str, relative: str) -> bool:
+    # a pattern matches a file or any directory above it, so "legacy" and "legacy/**" both cover legacy/
+    regex = _glob_regex(pattern.strip().strip("/"))
+    parts = relative.split("/")
+    return any(regex.fullmatch("/".join(parts[:end])) for end in range(len(parts), 0, -1))
+
+
+@functools.lru_cache(maxsize=256)
+def _glob_regex(pattern: str) -> re.Pattern[str]:
+    """``**`` spans directories, ``*`` and ``?`` stay within one, ``[...]`` is a character class."""
+    out, i = [], 0
+    while i < len(pattern):
+        regex, used = _glob_token(pattern, i)
+        out.append(regex)
+        i += used
+    return re.compile("".join(out))
+
+
+def _glob_token(pattern: str, i: int) -> tuple[str, int]:
+    if pattern.startswith("**/", i):
+        return "(?:.*/)?", 3
+    if pattern.startswith("**", i):
+        return ".*", 2
+    char = pattern[i]
+    if char in "*?":
+        return ("[^/]*" if char == "*" else "[^/]"), 1
+    end = pattern.find("]", i + 2) if char == "[" else -1
+    if end > 0:
+        body = pattern[i + 1 : end]
+        return "[" + ("^" + body[1:] if body.startswith("!") else body) + "]", end - i + 1
+    return re.escape(char), 1

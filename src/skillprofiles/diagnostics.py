@@ -106,6 +106,7 @@ class Report:
 
     diagnostics: list[Diagnostic] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    hidden: int = 0  # findings a baseline hid
 
     def extend(self, diagnostics: Iterable[Diagnostic]) -> None:
         """Add findings; call :meth:`finish` once all are in."""

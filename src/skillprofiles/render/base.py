@@ -35,10 +35,11 @@ def summary_line(report: Report) -> str:
     """'Found 2 errors, 1 warning and 0 infos in 3 files.' or 'All checks passed (3 files).'"""
     counts = report.counts()
     checked = plural(len(report.files), "file")
+    hidden = f" {plural(report.hidden, 'finding')} hidden by the baseline." if report.hidden else ""
     if not report.diagnostics:
-        return f"All checks passed ({checked} checked)."
+        return f"All checks passed ({checked} checked).{hidden}"
     parts = [plural(n, label) for label, n in counts.items()]
-    return f"Found {', '.join(parts)} in {checked} checked."
+    return f"Found {', '.join(parts)} in {checked} checked.{hidden}"
 
 
 def under_root(file: str, root: Path | None) -> str | None:

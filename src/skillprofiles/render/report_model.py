@@ -35,6 +35,7 @@ class Summary(_Strict):
     error: int = Field(ge=0, description="Number of findings of severity error.")
     warning: int = Field(ge=0, description="Number of findings of severity warning.")
     info: int = Field(ge=0, description="Number of findings of severity info.")
+    hidden: int = Field(0, ge=0, description="Number of findings hidden by the baseline.")
 
 
 class DiagnosticEntry(_Strict):
@@ -95,7 +96,7 @@ class ReportDocument(_Strict):
         return cls(
             format_version=JSON_FORMAT_VERSION,
             tool=ToolInfo(name="skillprofiles", version=__version__),
-            summary=Summary(files=len(report.files), **counts),
+            summary=Summary(files=len(report.files), hidden=report.hidden, **counts),
             files=list(report.files),
             diagnostics=[DiagnosticEntry.of(d) for d in report],
         )

@@ -79,6 +79,12 @@ def resolve(selector: str) -> list[Rule]:
     return [r for code, r in sorted(REGISTRY.items()) if code.startswith(upper)] if upper else []
 
 
+def code_of_name(name: str) -> str | None:
+    """The code of the rule with this name, or None."""
+    load_builtin_rules()
+    return _BY_NAME.get(name.strip())
+
+
 def get(code: str) -> Rule:
     """The rule of a code; raises KeyError for an unknown code."""
     return REGISTRY[code]

@@ -1,0 +1,126 @@
+"""The rule documentation: a table, one rule's page, JSON, and the generated docs/rules.md."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+
+from skillprofiles.rules.registry import Rule, all_rules
+
+REGENERATE = "skillprofiles rules --format markdown -o docs/rules.md"
+GROUPS = {
+    "0": "Reader (SP0xx): files that cannot be read, decoded or parsed safely",
+    "1": "Structure (SP1xx): the sections each template requires, their types and forms",
+    "2": "Catalogue semantics (SP2xx): codes, levels, titles and languages against the e-CF and CEFR",
+    "3": "Repository (SP3xx): checks over every profile of a run",
+    "9": "Meta (SP9xx): suppression comments, baselines and configuration files",
+}
+
+
+def summary(rule: Rule) -> str:
+    """The first sentence of a rule's documentation, on one line."""
+    paragraph = " ".join(rule.doc.split("\n\n", 1)[0].split())
+    sentence = re.split(r"(?<=[.;])\s", paragraph, maxsplit=1)[0]
+    return sentence.rstrip(".;:") + "."
+
+
+def table(rules: Iterable[Rule]) -> str:
+    """Aligned columns: code, name, default severity, summary."""
+    rows = [("CODE", "NAME", "SEVERITY", "SUMMARY")]
+    rows += [(r.code, r.name, r.severity.label, summary(r)) for r in rules]
+    widths = [max(len(row[i]) for row in rows) for i in range(3)]
+    lines = [
+        "  ".join(cell.ljust(width) for cell, width in zip(row[:3], widths, strict=True)) for row in rows
+    ]
+    return "\n".join(f"{line}  {row[3]}" for line, row in zip(lines, rows, strict=True)) + "\n"
+
+
+def page(rule: Rule) -> str:
+    """One rule's full documentation as plain text."""
+    head = f"{rule.code} {rule.name}"
+    meta = f"Default severity: {rule.severity.label}. Scope: {rule.scope}."
+    return f"{head}\n{'=' * len(head)}\n{meta}\n\n{rule.doc}\n"
+
+
+def as_dict(rule: Rule) -> dict[str, str]:
+    """A rule as JSON-ready data."""
+    return {
+        "code": rule.code,
+        "name": rule.name,
+        "severity": rule.severity.label,
+        "scope": rule.scope,
+        "summary": summary(rule),
+        "doc": rule.doc,
+    }
+
+
+def to_json(rules: Iterable[Rule] | Rule) -> str:
+    """One rule as a JSON object, or several as a JSON list."""
+    data = as_dict(rules) if isinstance(rules, Rule) else [as_dict(r) for r in rules]
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def markdown(rules: Iterable[Rule] | None = None) -> str:
+    """docs/rules.md: an index table, then every rule's documentation, grouped by code range."""
+    listed = list(all_rules() if rules is None else rules)
+    out = [
+        "# Rules",
+        "",
+        f"<!-- Generated from the rule registry by `{REGENERATE}`. Do not edit by hand. -->",
+        "",
+        "Every diagnostic code the validator reports, with its default severity. Change which rules run",
+        "and how severe they are with `--select`, `--ignore`, `--severity` or a configuration file, and hide",
+        "single findings with suppression comments or a baseline: see [configuration.md](configuration.md).",
+        "`skillprofiles rules CODE` prints one rule's documentation in the terminal.",
+        "",
+        "| code | name | severity | summary |",
+        "|---|---|---|---|",
+        *(
+            f"| [{r.code}](#{_anchor(r)}) | `{r.name}` | {r.severity.label} | {_cell(summary(r))} |"
+            for r in listed
+        ),
+    ]
+    group = None
+    for rule in listed:
+        if rule.code[2:3] != group:
+            group = rule.code[2:3]
+            out += ["", f"## {GROUPS.get(group, f'SP{group}xx')}"]
+        out += ["", f"### {rule.code} {rule.name}", "", _facts(rule), "", *_doc_markdown(rule.doc)]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _anchor(rule: Rule) -> str:
+    return f"{rule.code.lower()}-{rule.name}"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def _facts(rule: Rule) -> str:
+    return f"Default severity: **{rule.severity.label}**. Scope: {rule.scope}."
+
+
+def _doc_markdown(doc: str) -> Iterator[str]:
+    """reStructuredText-style ``Text::`` literal blocks become fenced YAML blocks."""
+    lines = doc.splitlines()
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        i += 1
+        if not line.rstrip().endswith("::"):
+            yield line
+            continue
+        yield line.rstrip()[:-1]
+        block: list[str] = []
+        while i < len(lines) and (not lines[i].strip() or lines[i].startswith("    ")):
+            block.append(lines[i][4:])
+            i += 1
+        while block and not block[-1].strip():
+            block.pop()
+        while block and not block[0].strip():
+            block.pop(0)
+        yield from ["", "```yaml", *block, "```"]
+        if i < len(lines):
+            yield ""
