@@ -8,9 +8,21 @@ from collections.abc import Sequence
 
 from skillprofiles._version import __version__
 from skillprofiles.cli import validate_cmd
+from skillprofiles.cli import show_cmd
+from skillprofiles.cli import matrix_cmd
+from skillprofiles.cli import gap_cmd
+from skillprofiles.cli import compare_cmd
+from skillprofiles.cli import export_cmd
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-COMMANDS = (validate_cmd,)
+COMMANDS = (
+    validate_cmd,
+    show_cmd,
+    matrix_cmd,
+    gap_cmd,
+    compare_cmd,
+    export_cmd,
+)
 
 
 class _Parser(argparse.ArgumentParser):
