@@ -1,0 +1,436 @@
+"""The e-CF, CEFR and profile-registry catalogues: packaged reference data or a user's own file."""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import ValidationError
+
+from skillprofiles.catalogue_format import Area, CatalogueFile, CefrSection, EcfSection, RegistrySection
+from skillprofiles.diagnostics import Diagnostic, DocPath, Severity, Span
+
+try:  # libyaml is several times faster for the packaged files
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+__all__ = [
+    "Area",
+    "Catalogue",
+    "CatalogueError",
+    "CefrLevel",
+    "CefrScale",
+    "Competence",
+    "FrameworkVersion",
+    "ProfileRegistry",
+    "RegistryEntry",
+    "VersionDiff",
+    "default_catalogue",
+    "fold",
+    "load_catalogue",
+]
+
+PACKAGED = ("ecf.yaml", "cefr.yaml", "wsp-g3.yaml")
+RangeStatus = Literal["verified", "inferred", "unknown"]
+Pair = tuple["Competence | None", "Competence | None"]
+
+
+def fold(text: str) -> str:
+    """Text compared as the rules compare wording: case, whitespace and ``&``/``and`` ignored."""
+    spaced = re.sub(r"\s*&\s*", " and ", text.casefold())
+    return " ".join(spaced.split())
+
+
+@dataclass(frozen=True)
+class Competence:
+    """One competence of one e-CF version; (version, code) identifies it."""
+
+    version: str
+    code: str
+    title: str
+    area: Area
+    min_level: int | None
+    max_level: int | None
+    range_status: RangeStatus
+    source: str
+    note: str | None
+    predecessor: str | None = None  # code of the same competence in the previous version, when it moved
+    new: bool = False  # no predecessor, even where the code existed before
+
+    def levels(self) -> tuple[int, ...]:
+        """The levels (1..5) it is defined at; () when the version has no level data."""
+        if self.min_level is None or self.max_level is None:
+            return ()
+        return tuple(range(self.min_level, self.max_level + 1))
+
+    def defined_at(self, rank: int) -> bool | None:
+        """Whether it is defined at a level (1..5); None when the range is unknown."""
+        levels = self.levels()
+        return (rank in levels) if levels else None
+
+    def range_text(self) -> str:
+        """The range as written in the framework, e.g. ``e-2..e-4``."""
+        return f"e-{self.min_level}..e-{self.max_level}" if self.levels() else "unknown"
+
+
+@dataclass(frozen=True)
+class FrameworkVersion:
+    """One e-CF version: designation and competences ordered by code."""
+
+    version: str
+    designation: str
+    competences: dict[str, Competence]
+    sources: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    def by_area(self) -> dict[Area, list[Competence]]:
+        """The competences grouped by area, every area present, each list ordered by code."""
+        grouped: dict[Area, list[Competence]] = {area: [] for area in Area}
+        for competence in self.competences.values():
+            grouped[competence.area].append(competence)
+        return grouped
+
+    @property
+    def has_level_data(self) -> bool:
+        """Whether any competence of this version has a known level range."""
+        return any(c.range_status != "unknown" for c in self.competences.values())
+
+
+@dataclass(frozen=True)
+class VersionDiff:
+    """What changed from one version to another; each entry an (old, new) pair."""
+
+    old: str
+    new: str
+    added: list[Pair] = field(default_factory=list)  # (None, new): a new competence under a fresh code
+    removed: list[Pair] = field(default_factory=list)  # (old, None): gone, and its code not reused
+    renamed: list[Pair] = field(default_factory=list)  # same competence, same code, another title
+    reused: list[Pair] = field(default_factory=list)  # same code, another competence
+    moved: list[Pair] = field(default_factory=list)  # same competence under another code
+    range_changed: list[Pair] = field(default_factory=list)  # same competence, both ranges known, differ
+    unchanged: list[Pair] = field(default_factory=list)  # same code, title and range
+
+
+@dataclass(frozen=True)
+class CefrLevel:
+    """A CEFR level; ``rank`` orders levels (plus levels sit half-way)."""
+
+    code: str
+    rank: float
+    band: str
+    kind: str
+    name: str | None = None
+
+
+_LEVEL_TOKEN = re.compile(r"(?<![\w+-])(pre[- ]?a1|[a-z][0-9]\+?)(?![\w])", re.IGNORECASE)
+
+
+class CefrScale:
+    """The CEFR levels, low to high, and the names of the scale (CEFR, QCER, CECR ...)."""
+
+    def __init__(self, levels: Iterable[CefrLevel], aliases: Iterable[str]) -> None:
+        self.levels: tuple[CefrLevel, ...] = tuple(levels)
+        self.aliases: tuple[str, ...] = tuple(aliases)
+        self._by_key = {_level_key(level.code): level for level in self.levels}
+        labels = sorted((re.escape(a) for a in self.aliases), key=len, reverse=True)
+        self._labels = re.compile(r"\b(?:" + "|".join(labels) + r")\b", re.IGNORECASE) if labels else None
+
+    def get(self, code: str) -> CefrLevel | None:
+        """The level written exactly as a code (any case, ``Pre-A1`` also as ``pre a1``)."""
+        return self._by_key.get(_level_key(code))
+
+    def parse(self, text: str) -> CefrLevel | None:
+        """A level written alone or with a scale name: ``B1``, ``B1 QCER``, ``CEFR C1``; else None."""
+        rest = self._labels.sub(" ", text) if self._labels else text
+        return self.get(rest.strip(" :-\t"))
+
+    def rank(self, code: str) -> float | None:
+        """The rank of a level code, or None when it is not a level."""
+        level = self.get(code)
+        return level.rank if level else None
+
+    def mentions(self, text: str) -> list[str]:
+        """Level-like tokens in free text (``B1``, ``C3``, ``Pre-A1``), valid or not, in order."""
+        return [m.group(1) for m in _LEVEL_TOKEN.finditer(text)]
+
+    def names_scale(self, text: str) -> bool:
+        """Whether the text names the scale (CEFR, QCER, CECR ...)."""
+        return bool(self._labels and self._labels.search(text))
+
+    def nearest(self, text: str) -> str | None:
+        """The level code closest to a mistyped one, for hints."""
+        codes = [level.code for level in self.levels]
+        found = difflib.get_close_matches(text.strip().upper(), [c.upper() for c in codes], n=1, cutoff=0.4)
+        return codes[[c.upper() for c in codes].index(found[0])] if found else None
+
+
+def _level_key(code: str) -> str:
+    return re.sub(r"[\s_-]+", "", code.strip().casefold())
+
+
+@dataclass(frozen=True)
+class RegistryEntry:
+    """A published profile: its code and title; ``verified`` when a source shows both together."""
+
+    code: str
+    title: str
+    verified: bool
+
+
+class ProfileRegistry:
+    """Published profiles (the WSP-G3 v1.0 registry), looked up by code or by title."""
+
+    def __init__(self, entries: Iterable[RegistryEntry], name: str = "") -> None:
+        self.name = name
+        self.entries: tuple[RegistryEntry, ...] = tuple(entries)
+        self._codes = {e.code.casefold(): e for e in self.entries}
+        self._titles = {fold(e.title): e for e in self.entries}
+
+    def by_code(self, code: str) -> RegistryEntry | None:
+        """The entry with a code (case-insensitive)."""
+        return self._codes.get(code.strip().casefold())
+
+    def by_title(self, title: str) -> RegistryEntry | None:
+        """The entry with a title (case, whitespace and ``&``/``and`` ignored)."""
+        return self._titles.get(fold(title))
+
+    def __iter__(self) -> Iterator[RegistryEntry]:
+        return iter(self.entries)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+
+class Catalogue:
+    """e-CF versions, the CEFR scale and a profile registry, with the sources they cite."""
+
+    def __init__(
+        self,
+        versions: dict[str, FrameworkVersion],
+        cefr: CefrScale,
+        profiles: ProfileRegistry,
+        sources: dict[str, str] | None = None,
+    ) -> None:
+        self.versions = dict(sorted(versions.items(), key=lambda item: version_key(item[0])))
+        self.cefr = cefr
+        self.profiles = profiles
+        self.sources = dict(sources or {})
+
+    def competence(self, version: str, code: str) -> Competence | None:
+        """The competence a code names in one version, or None."""
+        framework = self.versions.get(version)
+        return framework.competences.get(code) if framework else None
+
+    def latest(self) -> str:
+        """The newest version."""
+        return list(self.versions)[-1]
+
+    def diff(self, old: str, new: str) -> VersionDiff:
+        """What changed from ``old`` to a later version ``new``."""
+        chain = self._chain(old, new)
+        result = VersionDiff(old, new)
+        ancestors = {code: self._ancestor(chain, code) for code in self.versions[new].competences}
+        kept = {a for a in ancestors.values() if a is not None}
+        for code, competence in self.versions[new].competences.items():
+            _classify(result, self.versions[old].competences, competence, ancestors[code])
+        for code, before in self.versions[old].competences.items():
+            if code not in kept and code not in self.versions[new].competences:
+                result.removed.append((before, None))
+        return result
+
+    def _chain(self, old: str, new: str) -> list[FrameworkVersion]:
+        order = list(self.versions)
+        for version in (old, new):
+            if version not in self.versions:
+                raise KeyError(f"unknown e-CF version {version!r}; known: {', '.join(order)}")
+        start, end = order.index(old), order.index(new)
+        if start > end:
+            raise ValueError(f"{old} is newer than {new}; diff goes from an older version to a newer one")
+        return [self.versions[v] for v in order[start : end + 1]]
+
+    @staticmethod
+    def _ancestor(chain: list[FrameworkVersion], code: str | None) -> str | None:
+        for later, earlier in zip(reversed(chain[1:]), reversed(chain[:-1]), strict=True):
+            competence = later.competences.get(code) if code else None
+            if competence is None or competence.new:
+                return None
+            code = competence.predecessor or code
+            if code not in earlier.competences:
+                return None
+        return code
+
+
+def _classify(result: VersionDiff, old: dict[str, Competence], now: Competence, ancestor: str | None) -> None:
+    before = old.get(ancestor) if ancestor else None
+    same_code = old.get(now.code)
+    if same_code is not None and ancestor != now.code:
+        result.reused.append((same_code, now))
+    if before is None:
+        if same_code is None:
+            result.added.append((None, now))
+        return
+    if before.code != now.code:
+        result.moved.append((before, now))
+    elif fold(before.title) != fold(now.title):
+        result.renamed.append((before, now))
+    ranges_known = bool(before.levels() and now.levels())
+    if ranges_known and before.levels() != now.levels():
+        result.range_changed.append((before, now))
+    elif before.code == now.code and fold(before.title) == fold(now.title):
+        result.unchanged.append((before, now))
+
+
+def version_key(version: str) -> tuple[Any, ...]:
+    """Order versions numerically ('10.0' after '4.0'); names that are not numbers sort after, by name."""
+    parts = version.split(".")
+    if all(p.isdigit() for p in parts):
+        return (0, tuple(int(p) for p in parts), "")
+    return (1, (), version)
+
+
+class CatalogueError(Exception):
+    """A catalogue file could not be loaded; ``diagnostics`` says why, each with its position."""
+
+    def __init__(self, file: str, diagnostics: list[Diagnostic]) -> None:
+        self.file = file
+        self.diagnostics = diagnostics
+        first = diagnostics[0] if diagnostics else None
+        where = f"{file}:{first.line}:{first.column}: {first.message}" if first else file
+        more = f" (and {len(diagnostics) - 1} more)" if len(diagnostics) > 1 else ""
+        super().__init__(f"invalid catalogue {where}{more}")
+
+
+@functools.lru_cache(maxsize=1)
+def default_catalogue() -> Catalogue:
+    """The packaged catalogue (e-CF 1.0-4.0, CEFR, WSP-G3 v1.0 registry); parsed once, then cached."""
+    files = [_packaged(name) for name in PACKAGED]
+    return _assemble(files)
+
+
+def _packaged(name: str) -> CatalogueFile:
+    text = resources.files("skillprofiles").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+    return CatalogueFile.model_validate(yaml.load(text, Loader=_Loader))
+
+
+def load_catalogue(path: str | Path, base: Catalogue | None = None) -> Catalogue:
+    """A catalogue from a user file in the packaged format, on top of ``base`` (default: the packaged one).
+
+    Versions in the file add to or replace the base's; a CEFR or registry section replaces the base's.
+    Raises :class:`CatalogueError` with positioned diagnostics when the file is unreadable or invalid.
+    """
+    file = _read_user_file(Path(path), str(path))
+    base = default_catalogue() if base is None else base
+    return _assemble([file], base)
+
+
+def _read_user_file(path: Path, display: str) -> CatalogueFile:
+    from skillprofiles.rules import catalogue_rules
+    from skillprofiles.yamlread import read_path
+
+    parsed = read_path(path, display)
+    errors = [d for d in parsed.diagnostics if d.severity is Severity.ERROR]
+    if errors or parsed.data is None:
+        raise CatalogueError(display, errors or parsed.diagnostics or [_empty(display)])
+    entry = catalogue_rules.INVALID_CATALOGUE
+    try:
+        file = CatalogueFile.model_validate(parsed.data)
+    except ValidationError as exc:
+        problems = [(_doc_path(e["loc"]), e["msg"]) for e in exc.errors(include_url=False)]
+    else:
+        problems = [
+            (path, f"source {cited!r} is not listed under 'sources'")
+            for path, cited in file.unknown_sources()
+        ]
+        if not problems:
+            return file
+    diagnostics = [
+        Diagnostic(
+            entry.code, entry.name, entry.severity, _message(path, msg), display, parsed.source.span(path)
+        )
+        for path, msg in problems
+    ]
+    raise CatalogueError(display, diagnostics)
+
+
+def _empty(display: str) -> Diagnostic:
+    from skillprofiles.rules import catalogue_rules
+
+    entry = catalogue_rules.INVALID_CATALOGUE
+    return Diagnostic(
+        entry.code, entry.name, entry.severity, "catalogue file is empty", display, Span.point(1, 1)
+    )
+
+
+def _doc_path(loc: tuple[int | str, ...]) -> DocPath:
+    # pydantic adds the model name for validator errors of unions; keep only real document keys
+    return tuple(part for part in loc if isinstance(part, int) or not str(part).startswith("function-"))
+
+
+def _message(path: DocPath, msg: str) -> str:
+    where = ".".join(str(p) for p in path)
+    return f"{where}: {msg}" if where else msg
+
+
+def _assemble(files: list[CatalogueFile], base: Catalogue | None = None) -> Catalogue:
+    versions = dict(base.versions) if base else {}
+    cefr = base.cefr if base else CefrScale((), ())
+    profiles = base.profiles if base else ProfileRegistry(())
+    sources = dict(base.sources) if base else {}
+    for file in files:
+        sources.update(file.sources)
+        if file.ecf is not None:
+            versions.update(_versions(file.ecf))
+        if file.cefr is not None:
+            cefr = _cefr(file.cefr)
+        if file.profile_registry is not None:
+            profiles = _registry(file.profile_registry)
+    return Catalogue(versions, cefr, profiles, sources)
+
+
+def _versions(section: EcfSection) -> dict[str, FrameworkVersion]:
+    built: dict[str, FrameworkVersion] = {}
+    for version, entry in section.versions.items():
+        competences = {
+            c.code: Competence(
+                version,
+                c.code,
+                c.title,
+                c.area,
+                c.min_level,
+                c.max_level,
+                c.range_status,
+                ",".join(c.sources),
+                c.note,
+                c.predecessor,
+                c.new,
+            )
+            for c in sorted(entry.competences, key=lambda c: code_key(c.code))
+        }
+        built[version] = FrameworkVersion(
+            version, entry.designation, competences, tuple(entry.sources), tuple(entry.notes)
+        )
+    return built
+
+
+def code_key(code: str) -> tuple[str, int]:
+    """Order e-CF codes as the framework does: A.1, A.2 ... A.10, B.1."""
+    letter, _, number = code.partition(".")
+    return (letter, int(number) if number.isdigit() else 0)
+
+
+def _cefr(section: CefrSection) -> CefrScale:
+    levels = (CefrLevel(lv.code, lv.rank, lv.band, lv.kind, lv.name) for lv in section.levels)
+    return CefrScale(levels, section.aliases)
+
+
+def _registry(section: RegistrySection) -> ProfileRegistry:
+    entries = (RegistryEntry(p.code, p.title, p.verified) for p in section.profiles)
+    return ProfileRegistry(entries, section.name)
