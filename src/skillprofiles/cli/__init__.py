@@ -7,12 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from skillprofiles._version import __version__
-from skillprofiles.cli import validate_cmd
-from skillprofiles.cli import show_cmd
-from skillprofiles.cli import matrix_cmd
-from skillprofiles.cli import gap_cmd
-from skillprofiles.cli import compare_cmd
-from skillprofiles.cli import export_cmd
+from skillprofiles.cli import compare_cmd, export_cmd, gap_cmd, matrix_cmd, show_cmd, validate_cmd
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 COMMANDS = (

@@ -26,7 +26,9 @@ def register(sub: Any) -> None:
     parser.add_argument("a", metavar="A", help="the first profile file")
     parser.add_argument("b", metavar="B", help="the second profile file")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
-    parser.add_argument("--mapping", type=Path, metavar="FILE", help="code mapping from A's e-CF version to B's")
+    parser.add_argument(
+        "--mapping", type=Path, metavar="FILE", help="code mapping from A's e-CF version to B's"
+    )
     add_version_option(parser)
     parser.set_defaults(run=guarded(run))
 
@@ -60,8 +62,14 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(comparison_document(result), ensure_ascii=False, indent=2))
     else:
-        console().print(*comparison_renderables(result))
+        _print(comparison_renderables(result))
     return EXIT_OK
+
+
+def _print(renderables: list[Any]) -> None:
+    out = console()
+    for renderable in renderables:
+        out.print(renderable)
 
 
 def _levels(levels: Any) -> str:
@@ -77,8 +85,13 @@ def comparison_document(result: Any) -> dict[str, Any]:
         "overlap": round(result.overlap, 4),
         "competence_overlap": round(result.competence_overlap, 4),
         "shared": [
-            {"code": s.competence.code, "title": s.title, "levels_a": _levels(s.levels_a).split(", "),
-             "levels_b": _levels(s.levels_b).split(", "), "difference": s.difference}
+            {
+                "code": s.competence.code,
+                "title": s.title,
+                "levels_a": _levels(s.levels_a).split(", "),
+                "levels_b": _levels(s.levels_b).split(", "),
+                "difference": s.difference,
+            }
             for s in result.shared
         ],
         "only_a": [{"code": c.code, "levels": [str(lv) for lv in lv_]} for c, lv_ in result.only_a],
@@ -93,8 +106,13 @@ def comparison_renderables(result: Any) -> list[Any]:
 
     shared = Table("Code", "Competence", "A", "B", "B − A", title="Shared competences")
     for s in result.shared:
-        shared.add_row(plain(s.competence.code), plain(s.title), _levels(s.levels_a), _levels(s.levels_b),
-                       f"{s.difference:+d}")
+        shared.add_row(
+            plain(s.competence.code),
+            plain(s.title),
+            _levels(s.levels_a),
+            _levels(s.levels_b),
+            f"{s.difference:+d}",
+        )
     only = Table("Code", "Only in", "Levels", title="Competences in one profile only")
     for side, name in ((result.only_a, result.a), (result.only_b, result.b)):
         for cid, levels in side:

@@ -30,7 +30,10 @@ def register(sub: Any) -> None:
     parser.add_argument("profile", metavar="PROFILE", help="a profile file")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     parser.add_argument(
-        "--mapping", type=Path, metavar="FILE", help="code mapping from the assessment's e-CF version to the profile's"
+        "--mapping",
+        type=Path,
+        metavar="FILE",
+        help="code mapping from the assessment's e-CF version to the profile's",
     )
     parser.add_argument(
         "--fail-under", type=float, metavar="FIT", help="exit 1 when the fit score is below FIT (0 to 1)"
@@ -52,7 +55,7 @@ def load_assessment_or_exit(path: str) -> Any:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Print the gap report; 0 (1 under ``--fail-under``), 1 for invalid input, 2 usage or version mismatch."""
+    """Print the gap report; 0 (1 below ``--fail-under``), 1 invalid input, 2 usage or version mismatch."""
     from skillprofiles.hr.gap import gap
     from skillprofiles.hr.versions import VersionMismatchError
 
@@ -66,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(gap_document(report), ensure_ascii=False, indent=2))
     else:
-        console().print(*gap_renderables(report))
+        _print(gap_renderables(report))
     failed = args.fail_under is not None and report.fit < args.fail_under
     return EXIT_FINDINGS if failed else EXIT_OK
 
@@ -79,18 +82,35 @@ def gap_document(report: Any) -> dict[str, Any]:
         "ecf_version": report.version,
         "fit": round(report.fit, 4),
         "competences": [
-            {"code": g.competence.code, "title": g.title, "required": str(g.required),
-             "demonstrated": str(g.demonstrated) if g.demonstrated else None, "status": g.status.value,
-             "levels_below": g.shortfall, "next_level": str(g.next_level) if g.next_level else None}
+            {
+                "code": g.competence.code,
+                "title": g.title,
+                "required": str(g.required),
+                "demonstrated": str(g.demonstrated) if g.demonstrated else None,
+                "status": g.status.value,
+                "levels_below": g.shortfall,
+                "next_level": str(g.next_level) if g.next_level else None,
+            }
             for g in report.competences
         ],
         "languages": [
-            {"language": g.language, "required": g.required, "demonstrated": g.demonstrated,
-             "status": g.status.value, "preferred": g.preferred}
+            {
+                "language": g.language,
+                "required": g.required,
+                "demonstrated": g.demonstrated,
+                "status": g.status.value,
+                "preferred": g.preferred,
+            }
             for g in report.languages
         ],
         "notes": report.notes,
     }
+
+
+def _print(renderables: list[Any]) -> None:
+    out = console()
+    for renderable in renderables:
+        out.print(renderable)
 
 
 def _status(g: Any) -> str:
@@ -101,18 +121,32 @@ def gap_renderables(report: Any) -> list[Any]:
     """Rich renderables: competence and language tables, the fit score and the notes."""
     from rich.table import Table
 
-    table = Table("Code", "Competence", "Required", "Demonstrated", "Status", "Next level",
-                  title=f"{report.person} against {report.profile}")
+    table = Table(
+        "Code",
+        "Competence",
+        "Required",
+        "Demonstrated",
+        "Status",
+        "Next level",
+        title=f"{report.person} against {report.profile}",
+    )
     for g in report.competences:
-        table.add_row(plain(g.competence.code), plain(g.title), str(g.required),
-                      str(g.demonstrated) if g.demonstrated else "—", _status(g),
-                      str(g.next_level) if g.next_level else "—")
+        table.add_row(
+            plain(g.competence.code),
+            plain(g.title),
+            str(g.required),
+            str(g.demonstrated) if g.demonstrated else "—",
+            _status(g),
+            str(g.next_level) if g.next_level else "—",
+        )
     items: list[Any] = [table]
     if report.languages:
         languages = Table("Language", "Required", "Demonstrated", "Status", title="Languages")
         for lg in report.languages:
             status = lg.status.value + (" (preferred)" if lg.preferred else "")
-            languages.add_row(plain(lg.language), plain(lg.required or "any"), plain(lg.demonstrated or "—"), status)
+            languages.add_row(
+                plain(lg.language), plain(lg.required or "any"), plain(lg.demonstrated or "—"), status
+            )
         items.append(languages)
     items.append(plain(f"Fit: {report.fit:.2f} (mean credit over required competences and languages)"))
     return items + [plain(f"Note: {note}") for note in report.notes]

@@ -5,7 +5,15 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from skillprofiles.cli._hrio import EXIT_OK, CommandError, add_version_option, console, guarded, load_profile, plain
+from skillprofiles.cli._hrio import (
+    EXIT_OK,
+    CommandError,
+    add_version_option,
+    console,
+    guarded,
+    load_profile,
+    plain,
+)
 
 
 def register(sub: Any) -> None:
@@ -32,7 +40,8 @@ def run(args: argparse.Namespace) -> int:
     for renderable in sheet_renderables(build_sheet(profile, args.ecf_version)):
         out.print(renderable)
     if args.migration:
-        out.print(*migration_renderables(profile, args.migration, args.ecf_version))
+        for renderable in migration_renderables(profile, args.migration, args.ecf_version):
+            out.print(renderable)
     return EXIT_OK
 
 
@@ -73,12 +82,21 @@ def _block(block: Any, depth: int) -> list[Any]:
     if isinstance(block, Paragraphs):
         return [Padding(plain(text), (0, 0, 1, indent)) for text in block.texts]
     if isinstance(block, Bullets):
-        return [Padding(plain("• " + item), (0, 0, 0, indent)) for item in block.items]
+        return [Padding(_bullets(block.items), (0, 0, 0, indent))]
     if isinstance(block, Competences):
         return [Padding(_competences(block), (0, 0, 0, indent))]
     if isinstance(block, Languages):
         return [Padding(_languages(block), (0, 0, 0, indent))]
     raise CommandError(2, f"unknown block {type(block).__name__}")
+
+
+def _bullets(items: list[str]) -> Any:
+    from rich.table import Table
+
+    grid = Table.grid(padding=(0, 1))
+    for item in items:
+        grid.add_row("•", plain(item))
+    return grid
 
 
 def _competences(block: Any) -> Any:

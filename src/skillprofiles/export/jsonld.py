@@ -48,8 +48,11 @@ def jsonld_document(profile: AnyProfile, default_version: str | None = None) -> 
     version = profile.ecf_version or default_version
     terms = [_term(CompetenceId(version, c.code), c.title) for c in profile.competences]
     requirements = [
-        {"@type": "sp:CompetenceRequirement", "competence": CompetenceId(version, c.code).uri,
-         "proficiencyLevel": [str(lv) for lv in sorted(c.levels, key=lambda lv: lv.rank)]}
+        {
+            "@type": "sp:CompetenceRequirement",
+            "competence": CompetenceId(version, c.code).uri,
+            "proficiencyLevel": [str(lv) for lv in sorted(c.levels, key=lambda lv: lv.rank)],
+        }
         for c in profile.competences
     ]
     doc: dict[str, Any] = {
@@ -92,12 +95,21 @@ def _with_text(doc: dict[str, Any], profile: AnyProfile) -> dict[str, Any]:
         doc["qualifications"] = list(qualifications)
     if profile.languages:
         doc["languageRequirement"] = [
-            {"@type": "sp:LanguageRequirement", "name": r.language, "cefrLevel": r.min_level,
-             "preferred": r.preferred, "description": r.text}
+            {
+                "@type": "sp:LanguageRequirement",
+                "name": r.language,
+                "cefrLevel": r.min_level,
+                "preferred": r.preferred,
+                "description": r.text,
+            }
             for r in profile.languages
         ]
     if profile.source and profile.source.url:
-        doc["subjectOf"] = {"@type": "CreativeWork", "name": profile.source.document, "url": profile.source.url}
+        doc["subjectOf"] = {
+            "@type": "CreativeWork",
+            "name": profile.source.document,
+            "url": profile.source.url,
+        }
     return doc
 
 

@@ -6,13 +6,25 @@ import re
 
 from skillprofiles.export.sheet import Block, Bullets, Competences, Languages, Paragraphs, Section, Sheet
 
-# every character CommonMark can read as markup, plus the pipe of GFM tables
-_MARKUP = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~&])")
+# characters that are markup wherever they stand (emphasis, code, links, HTML, entities, GFM tables)
+_INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
+# markers that open a block only at the start of a line: headings, lists, quotes, setext rules
+_LINE_START = re.compile(r"^(\d*)([#+\-=.)])")
 
 
 def escape(text: str) -> str:
-    """Profile text with Markdown markup characters backslash-escaped and line breaks folded."""
-    return _MARKUP.sub(r"\\\1", " ".join(text.split()))
+    """Profile text, line breaks folded, with every character Markdown could read as markup escaped."""
+    text = _INLINE.sub(r"\\\1", " ".join(text.split()))
+    return _LINE_START.sub(_escape_marker, text)
+
+
+def _escape_marker(match: re.Match[str]) -> str:
+    digits, marker = match.groups()
+    if marker in ".)" and not digits:  # a bare '.' or ')' opens no block
+        return match.group()
+    if digits and marker not in ".)":  # '2#' or '3-' opens no block either
+        return match.group()
+    return f"{digits}\\{marker}"
 
 
 def render_markdown(sheet: Sheet) -> str:

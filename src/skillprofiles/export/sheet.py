@@ -6,7 +6,13 @@ from dataclasses import dataclass, field
 from typing import Union
 
 from skillprofiles.hr.ecf import CompetenceId, lookup
-from skillprofiles.models import AnyProfile, CompetenceAssignment, LanguageRequirement, RoleProfile, WSPG3Profile
+from skillprofiles.models import (
+    AnyProfile,
+    CompetenceAssignment,
+    LanguageRequirement,
+    RoleProfile,
+    WSPG3Profile,
+)
 
 
 @dataclass(frozen=True)
@@ -84,8 +90,10 @@ class Sheet:
 def build_sheet(profile: AnyProfile, default_version: str | None = None) -> Sheet:
     """The sheet of a profile: Appendix B order for ``wsp-g3``, template order for role profiles."""
     version = profile.ecf_version or default_version
-    sections = _wsp_sections(profile, version) if isinstance(profile, WSPG3Profile) else _role_sections(
-        profile, version
+    sections = (
+        _wsp_sections(profile, version)
+        if isinstance(profile, WSPG3Profile)
+        else _role_sections(profile, version)
     )
     return Sheet(profile.title, profile.code, profile.template, version, _facts(profile, version), sections)
 
@@ -96,8 +104,11 @@ def _facts(profile: AnyProfile, version: str | None) -> list[tuple[str, str]]:
     if profile.source is not None:
         source = profile.source
         facts.append(("Source", source.document + (f", version {source.version}" if source.version else "")))
-        facts += [(label, str(value)) for label, value in (
-            ("Date", source.date), ("Licence", source.licence), ("URL", source.url)) if value]
+        facts += [
+            (label, str(value))
+            for label, value in (("Date", source.date), ("Licence", source.licence), ("URL", source.url))
+            if value
+        ]
     return facts
 
 
@@ -110,7 +121,9 @@ def _row(assignment: CompetenceAssignment, version: str | None) -> CompetenceRow
 
 
 def _language(requirement: LanguageRequirement) -> LanguageRow:
-    return LanguageRow(requirement.language, requirement.min_level or "—", requirement.preferred, requirement.text)
+    return LanguageRow(
+        requirement.language, requirement.min_level or "—", requirement.preferred, requirement.text
+    )
 
 
 def _wsp_sections(profile: WSPG3Profile, version: str | None) -> list[Section]:
@@ -119,27 +132,48 @@ def _wsp_sections(profile: WSPG3Profile, version: str | None) -> list[Section]:
     return [
         Section("Summary definition", [Paragraphs([profile.summary_definition])]),
         Section("Assignment", [Paragraphs(list(profile.assignment))]),
-        Section("Documentation produced", _roles(
-            ("Accountable", docs.accountable), ("Responsible", docs.responsible), ("Contributor", docs.contributor))),
+        Section(
+            "Documentation produced",
+            _roles(
+                ("Accountable", docs.accountable),
+                ("Responsible", docs.responsible),
+                ("Contributor", docs.contributor),
+            ),
+        ),
         Section("Primary duties", [Bullets(list(profile.primary_duties))]),
         Section("Assigned e-CF skills", [Competences([_row(c, version) for c in profile.competences])]),
-        Section("Abilities, knowledge", _roles(
-            ("Technical", abilities.technical), ("Information technology", abilities.information_technology),
-            ("For development", abilities.for_development))),
+        Section(
+            "Abilities, knowledge",
+            _roles(
+                ("Technical", abilities.technical),
+                ("Information technology", abilities.information_technology),
+                ("For development", abilities.for_development),
+            ),
+        ),
         Section("Area of application of the KPI", [Bullets(list(profile.kpi_areas))]),
         Section("Qualifications and certifications", [Bullets(list(profile.qualifications))]),
-        Section("Personal aptitudes", [
-            Section("Interpersonal and organisational", [Bullets(list(aptitudes.interpersonal_organisational))]),
-            Section("Linguistic", [Languages([_language(r) for r in aptitudes.linguistic])]),
-        ]),
-        Section("Relationships and reporting lines", _roles(
-            ("Interacts with", relations.interacts_with), ("Reports to", relations.reports_to))),
+        Section(
+            "Personal aptitudes",
+            [
+                Section(
+                    "Interpersonal and organisational",
+                    [Bullets(list(aptitudes.interpersonal_organisational))],
+                ),
+                Section("Linguistic", [Languages([_language(r) for r in aptitudes.linguistic])]),
+            ],
+        ),
+        Section(
+            "Relationships and reporting lines",
+            _roles(("Interacts with", relations.interacts_with), ("Reports to", relations.reports_to)),
+        ),
     ]
 
 
 def _roles(*groups: tuple[str, list[str]]) -> list[Block]:
-    return [Section(label, [Bullets(list(items))] if items else [Paragraphs(["None listed."])])
-            for label, items in groups]
+    return [
+        Section(label, [Bullets(list(items))] if items else [Paragraphs(["None listed."])])
+        for label, items in groups
+    ]
 
 
 def _role_sections(profile: RoleProfile, version: str | None) -> list[Section]:
@@ -148,8 +182,10 @@ def _role_sections(profile: RoleProfile, version: str | None) -> list[Section]:
         Section("Summary statement", [Paragraphs([profile.summary_statement])]),
         Section("Mission", [Paragraphs(list(profile.mission))]),
         Section("Responsibility", [Paragraphs([profile.responsibility])]),
-        Section("Deliverables", _roles(
-            ("Accountable", deliverables.accountable), ("Contributor", deliverables.contributor))),
+        Section(
+            "Deliverables",
+            _roles(("Accountable", deliverables.accountable), ("Contributor", deliverables.contributor)),
+        ),
         Section("Main tasks", [Bullets(list(profile.main_tasks))]),
         Section("Environment", [Paragraphs([profile.environment])]),
         Section("KPIs", [Bullets(list(profile.kpis_))]),

@@ -1,4 +1,4 @@
-"""HR tooling: profile collections and queries, comparison, gap analysis and migration between e-CF versions."""
+"""HR tooling: profile collections and queries, comparison, gap analysis, migration between e-CF versions."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""A directory of profiles, loaded through the validator's loader and queried by competence, area or language."""
+"""A directory of profiles, loaded through the validator's loader, queried by competence, area or language."""
 
 from __future__ import annotations
 
@@ -137,8 +137,11 @@ class ProfileCollection:
         floor = cefr_rank(min_level)
         if floor is None:
             raise ValueError(f"{min_level!r} is not a CEFR level")
-        return [m for m in self.members if any(_language_meets(r, floor, language, include_preferred)
-                                               for r in m.profile.languages)]
+        return [
+            m
+            for m in self.members
+            if any(_language_meets(r, floor, language, include_preferred) for r in m.profile.languages)
+        ]
 
     def matrix(self) -> Matrix:
         """The competence × profile matrix, competences in (version, area, number) order."""

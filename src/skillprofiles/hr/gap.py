@@ -110,7 +110,9 @@ def gap(
     translated, more = translate(levels, assessment.ecf_version, version, mapping, what)
     demonstrated = {code: max(found, key=lambda lv: lv.rank) for code, found in translated.items()}
     notes.extend(more)
-    competences = [_competence_gap(CompetenceId(version, c.code), c, demonstrated) for c in profile.competences]
+    competences = [
+        _competence_gap(CompetenceId(version, c.code), c, demonstrated) for c in profile.competences
+    ]
     languages = [_language_gap(r, assessment) for r in profile.languages]
     name = profile.code or profile.title
     return GapReport(assessment.person, name, version, competences, languages, notes)
@@ -121,10 +123,7 @@ def _competence_gap(
 ) -> CompetenceGap:
     required = assignment.max_level
     have = demonstrated.get(cid.code)
-    if have is None:
-        status = Status.MISSING
-    else:
-        status = Status.MET if have.rank >= required.rank else Status.BELOW
+    status = Status.MISSING if have is None else Status.MET if have.rank >= required.rank else Status.BELOW
     title = official_title(cid, assignment.title)
     return CompetenceGap(cid, title, required, have, status, _next_level(cid, have, required))
 

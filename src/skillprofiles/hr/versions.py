@@ -10,9 +10,9 @@ from pydantic import Field, StringConstraints, ValidationError
 from skillprofiles.diagnostics import Diagnostic
 from skillprofiles.hr.ecf import catalogue
 from skillprofiles.models import ECF_CODE_PATTERN, VERSION_PATTERN, Level, Record
+from skillprofiles.yamlread import read_path
 
 Levels = frozenset[Level]
-from skillprofiles.yamlread import read_path
 
 Code = Annotated[str, StringConstraints(pattern=ECF_CODE_PATTERN)]
 Version = Annotated[str, StringConstraints(pattern=VERSION_PATTERN)]
@@ -46,7 +46,9 @@ class MappingError(Exception):
         self.file = file
         self.diagnostics = diagnostics
         first = diagnostics[0] if diagnostics else None
-        super().__init__(f"invalid mapping {file}:{first.line}:{first.column}: {first.message}" if first else file)
+        super().__init__(
+            f"invalid mapping {file}:{first.line}:{first.column}: {first.message}" if first else file
+        )
 
 
 def load_mapping(path: str | Path) -> VersionMapping:
@@ -60,18 +62,25 @@ def load_mapping(path: str | Path) -> VersionMapping:
     try:
         return VersionMapping.model_validate(parsed.data)
     except ValidationError as exc:
-        raise MappingError(parsed.file, list(_convert(exc.errors(include_url=False), VersionMapping, parsed)))
+        diagnostics = list(_convert(exc.errors(include_url=False), VersionMapping, parsed))
+        raise MappingError(parsed.file, diagnostics) from None
 
 
 def same_meaning_codes(source: str, target: str) -> tuple[dict[str, str], list[str]]:
-    """Codes of ``source`` that keep their meaning in ``target`` (old → new code), and the reused ones.
+    """Codes of ``source`` that keep their meaning in ``target`` (source code → target code), and the
+    codes of ``source`` that ``target`` gives another meaning (reused). Works in either direction."""
+    from skillprofiles.catalogue import version_key
 
-    Reused codes are those ``target`` gives another meaning; removed codes are in neither.
-    """
-    diff = catalogue().diff(source, target)
-    kept = {old.code: new.code for old, new in [*diff.unchanged, *diff.renamed, *diff.range_changed]}
-    reused = sorted({old.code for old, _new in diff.reused}, key=_code_order)
-    return kept, reused
+    forward = version_key(source) <= version_key(target)
+    diff = catalogue().diff(source, target) if forward else catalogue().diff(target, source)
+    same = [*diff.unchanged, *diff.renamed, *diff.moved, *diff.range_changed]
+    if forward:
+        kept = {old.code: new.code for old, new in same if old and new}
+        reused = {old.code for old, _new in diff.reused if old}
+    else:
+        kept = {new.code: old.code for old, new in same if old and new}
+        reused = {new.code for _old, new in diff.reused if new}
+    return kept, sorted(reused, key=_code_order)
 
 
 def translate(
@@ -84,12 +93,13 @@ def translate(
     if source == target:
         return levels, []
     if mapping is not None:
-        return _mapped(levels, source, target, mapping)
+        return _mapped(levels, source, target, mapping, what)
     kept, reused = _diff_or_refuse(source, target)
     if reused:
         raise VersionMismatchError(
             f"{what.format(source=source, target=target)}, where "
-            f"{', '.join(reused)} mean different things; give a mapping (--mapping FILE) from {source} to {target}"
+            f"{', '.join(reused)} mean different things; give a mapping (--mapping FILE) "
+            f"from {source} to {target}"
         )
     return _carry(levels, kept, source, target)
 
@@ -99,7 +109,8 @@ def _diff_or_refuse(source: str, target: str) -> tuple[dict[str, str], list[str]
         return same_meaning_codes(source, target)
     except (KeyError, ValueError):
         raise VersionMismatchError(
-            f"the catalogue cannot relate e-CF {source} to e-CF {target}; give a mapping from {source} to {target}"
+            f"the catalogue cannot relate e-CF {source} to e-CF {target}; "
+            f"give a mapping from {source} to {target}"
         ) from None
 
 
@@ -115,7 +126,7 @@ def _carry(
 
 
 def _mapped(
-    levels: dict[str, Levels], source: str, target: str, mapping: VersionMapping
+    levels: dict[str, Levels], source: str, target: str, mapping: VersionMapping, what: str
 ) -> tuple[dict[str, Levels], list[str]]:
     if (mapping.source, mapping.target) != (source, target):
         raise VersionMismatchError(
