@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import BaseModel, Field, ValidationError, field_validator
+from pydantic_core import PydanticCustomError
 
 from skillprofiles.diagnostics import Diagnostic
 from skillprofiles.models import ECF_CODE_PATTERN, VERSION_PATTERN, Level, Record, Text
@@ -34,7 +36,9 @@ class LanguageLevel(Record):
         from skillprofiles.hr.ecf import cefr_rank
 
         if cefr_rank(value) is None:
-            raise ValueError(f"'{value}' is not a CEFR level (A1, A2, B1, B2, C1, C2, Pre-A1, A2+, B1+, B2+)")
+            raise PydanticCustomError(
+                "cefr_level", "'{value}' is not a CEFR level (A1 … C2, Pre-A1, A2+, B1+, B2+)", {"value": value}
+            )
         return value
 
 
@@ -58,7 +62,9 @@ class Assessment(Record):
         codes = [c.code for c in value]
         twice = sorted({code for code in codes if codes.count(code) > 1})
         if twice:
-            raise ValueError(f"competence {', '.join(twice)} is listed more than once")
+            raise PydanticCustomError(
+                "duplicate_competence", "competence {codes} is listed more than once", {"codes": ", ".join(twice)}
+            )
         return value
 
     def level_of(self, code: str) -> Level | None:
@@ -85,21 +91,30 @@ def load_assessment(path: str | Path, limits: Limits | None = None) -> Assessmen
 
 def assessment_from(parsed: Parsed) -> Assessment:
     """Validate parsed data as an assessment; every problem becomes a diagnostic at its position."""
-    # the loader's converter already turns each pydantic error into a located diagnostic: reuse it
-    from skillprofiles.loader import _convert
-
     errors = [d for d in parsed.diagnostics if d.severity.name == "ERROR"]
     if errors or parsed.data is None:
         raise AssessmentError(parsed.file, errors or parsed.diagnostics)
     try:
         return Assessment.model_validate(parsed.data)
     except ValidationError as exc:
-        raise AssessmentError(
-            parsed.file, list(_convert(exc.errors(include_url=False), Assessment, parsed))
-        ) from None
+        raise AssessmentError(parsed.file, located(exc, Assessment, parsed)) from None
+
+
+def located(exc: ValidationError, model: type[BaseModel], parsed: Parsed) -> list[Diagnostic]:
+    """Each pydantic error as a diagnostic at its line:col (a bad mapping key at the key itself)."""
+    # the loader's converter already turns each pydantic error into a located diagnostic: reuse it
+    from skillprofiles.loader import _convert
+
+    errors = exc.errors(include_url=False)
+    diagnostics = list(_convert(errors, model, parsed))
+    return [
+        replace(d, span=parsed.source.span(d.path, key=True)) if e["loc"][-1:] == ("[key]",) else d
+        for e, d in zip(errors, diagnostics, strict=True)
+    ]
 
 
 def assessment_schema() -> dict[str, object]:
     """The JSON Schema (draft 2020-12) of the assessment format, from the pydantic model."""
     schema = Assessment.model_json_schema(by_alias=True)
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID, **schema}
+

@@ -53,7 +53,7 @@ class MappingError(Exception):
 
 def load_mapping(path: str | Path) -> VersionMapping:
     """Read a mapping file (YAML or JSON) with the positional reader; raise :class:`MappingError`."""
-    from skillprofiles.loader import _convert
+    from skillprofiles.hr.assessment import located
 
     parsed = read_path(Path(path), str(path))
     errors = [d for d in parsed.diagnostics if d.severity.name == "ERROR"]
@@ -62,8 +62,7 @@ def load_mapping(path: str | Path) -> VersionMapping:
     try:
         return VersionMapping.model_validate(parsed.data)
     except ValidationError as exc:
-        diagnostics = list(_convert(exc.errors(include_url=False), VersionMapping, parsed))
-        raise MappingError(parsed.file, diagnostics) from None
+        raise MappingError(parsed.file, located(exc, VersionMapping, parsed)) from None
 
 
 def same_meaning_codes(source: str, target: str) -> tuple[dict[str, str], list[str]]:
