@@ -13,7 +13,9 @@ ROLE_OCM = PROFILES / "online-community-manager.yaml"
 DOCS = PROFILES.parent / "docs"
 
 
-def wsp(code: str = "WSP-G3-099", version: str = "2.0", competences: str | None = None, title: str = "") -> str:
+def wsp(
+    code: str = "WSP-G3-099", version: str = "2.0", competences: str | None = None, title: str = ""
+) -> str:
     """The minimal WSP-G3 profile with another code, e-CF version and (YAML) competence list."""
     text = WSP.replace("WSP-G3-099", code).replace("ecf_version: '2.0'", f"ecf_version: '{version}'")
     if title:
@@ -21,7 +23,9 @@ def wsp(code: str = "WSP-G3-099", version: str = "2.0", competences: str | None 
     if competences is not None:
         start = text.index("competences:\n")
         end = text.index("abilities_knowledge:")
-        text = text[:start] + "competences:\n" + textwrap.indent(textwrap.dedent(competences), "  ") + text[end:]
+        text = (
+            text[:start] + "competences:\n" + textwrap.indent(textwrap.dedent(competences), "  ") + text[end:]
+        )
     return text
 
 

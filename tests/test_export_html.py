@@ -13,7 +13,7 @@ from skillprofiles.export import export, render_matrix_html
 from skillprofiles.export.html import ACCENT, BACKGROUND, CSS, HEAT, TEXT
 from skillprofiles.hr import ProfileCollection
 from tests.conftest import PROFILES
-from tests.hr_helpers import ROLE_OCM, WSP_003, wsp, write
+from tests.hr_helpers import ROLE_OCM, WSP_003, write, wsp
 
 
 class Outline(HTMLParser):
@@ -56,12 +56,14 @@ def contrast(a: str, b: str) -> float:
 def test_sheet_structure(path: Path) -> None:
     html = export(load(path), "html")
     page = outline(html)
-    assert html.startswith("<!DOCTYPE html>\n<html lang=\"en\">")
+    assert html.startswith('<!DOCTYPE html>\n<html lang="en">')
     assert page.tags.count("header") == page.tags.count("main") == page.tags.count("footer") == 1
-    assert page.headings[0] == 1 and page.headings.count(1) == 1
+    assert page.headings[0] == 1
+    assert page.headings.count(1) == 1
     # headings never skip a level on the way down
     assert all(b - a <= 1 for a, b in zip(page.headings, page.headings[1:], strict=False))
-    assert page.th_scopes and set(page.th_scopes) <= {"col", "row"}
+    assert page.th_scopes
+    assert set(page.th_scopes) <= {"col", "row"}
     assert page.tags.count("caption") == page.tags.count("table")
     # self-contained: no external style sheets, scripts, images or frames
     assert not {"script", "link", "img", "iframe", "object"} & set(page.tags)
@@ -75,9 +77,12 @@ def test_wsp_sheet_content() -> None:
 
 
 def test_profile_text_is_escaped(tmp_path: Path) -> None:
-    hostile = wsp(title="'<script>alert(1)</script>'").replace("- Plan things", "- '\"><img src=x onerror=alert(1)>'")
+    hostile = wsp(title="'<script>alert(1)</script>'").replace(
+        "- Plan things", "- '\"><img src=x onerror=alert(1)>'"
+    )
     html = export(load(write(tmp_path, "p.yaml", hostile)), "html")
-    assert "<script>" not in html and "<img" not in html
+    assert "<script>" not in html
+    assert "<img" not in html
     assert "<h1>&lt;script&gt;alert(1)&lt;/script&gt;</h1>" in html
     assert "<li>&quot;&gt;&lt;img src=x onerror=alert(1)&gt;</li>" in html
 
@@ -91,7 +96,8 @@ def test_colours_have_sufficient_contrast() -> None:
 
 def test_print_stylesheet() -> None:
     media = CSS[CSS.index("@media print") :]
-    assert "break-inside: avoid" in media and "print-color-adjust: exact" in media
+    assert "break-inside: avoid" in media
+    assert "print-color-adjust: exact" in media
     assert 'a[href^="http"]::after { content: " (" attr(href) ")"; }' in media
 
 
@@ -100,9 +106,9 @@ def test_matrix_heat_map() -> None:
     html = render_matrix_html(collection.matrix())
     page = outline(html)
     assert [a.get("scope") for a in page.attrs["th"][:3]] == ["col", "col", "col"]
-    assert "<thead><tr><th scope=\"col\">Competence</th><th scope=\"col\">WSP-G3-003</th>" in html
+    assert '<thead><tr><th scope="col">Competence</th><th scope="col">WSP-G3-003</th>' in html
     # E.4: WSP-G3-003 at e-4, the role profile at e-3; each cell shaded by its highest level
     row = re.search(r'<tr><th scope="row">E\.4 .*?</tr>', html)
     assert row is not None
     assert row.group().endswith('<td class="lvl-4">e-4</td><td class="lvl-3">e-3</td></tr>')
-    assert html.count("<tr><th scope=\"row\">") == 17 + 2  # 17 role competences + D.7, D.8
+    assert html.count('<tr><th scope="row">') == 17 + 2  # 17 role competences + D.7, D.8

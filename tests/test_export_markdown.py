@@ -9,7 +9,7 @@ import pytest
 from skillprofiles import load
 from skillprofiles.export import export
 from skillprofiles.export.markdown import escape
-from tests.hr_helpers import ROLE_OCM, WSP_003, wsp, write
+from tests.hr_helpers import ROLE_OCM, WSP_003, write, wsp
 
 
 def headings(text: str) -> list[str]:
@@ -49,8 +49,15 @@ def test_role_profile_in_template_order_with_official_titles_when_version_given(
     text = export(load(ROLE_OCM), "markdown", default_version="2.0")
     top = [h for h in headings(text) if h.startswith("## ")]
     assert top == [
-        "## Summary statement", "## Mission", "## Responsibility", "## Deliverables", "## Main tasks",
-        "## Environment", "## KPIs", "## e-CF competences", "## Detailed profile",
+        "## Summary statement",
+        "## Mission",
+        "## Responsibility",
+        "## Deliverables",
+        "## Main tasks",
+        "## Environment",
+        "## KPIs",
+        "## e-CF competences",
+        "## Detailed profile",
     ]
     # the sheet writes the 1.0 title; the 2.0 catalogue title is shown, with the sheet's in brackets
     assert "| A.4 | Product or Project Planning (sheet: Specification Creation) | PLAN | e-2, e-3 |" in text

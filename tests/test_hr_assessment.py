@@ -57,7 +57,9 @@ def test_a_competence_listed_twice(tmp_path: Path) -> None:
           - {code: D.7, level: e-2}
           - {code: D.7, level: e-3}
         """
-    assert problems(tmp_path, text) == [("SP105", 4, 3, "'competences': competence D.7 is listed more than once")]
+    assert problems(tmp_path, text) == [
+        ("SP105", 4, 3, "'competences': competence D.7 is listed more than once")
+    ]
 
 
 def test_reader_problems_and_empty_files(tmp_path: Path) -> None:
@@ -70,7 +72,10 @@ def test_mapping_file_mistakes(tmp_path: Path) -> None:
     path.write_text("from: '2.0'\nto: 4.0\ncodes:\n  D7: D.12\n", encoding="utf-8")
     with pytest.raises(MappingError) as caught:
         load_mapping(path)
-    assert [(d.code, d.line, d.column) for d in caught.value.diagnostics] == [("SP104", 2, 5), ("SP105", 4, 3)]
+    assert [(d.code, d.line, d.column) for d in caught.value.diagnostics] == [
+        ("SP104", 2, 5),
+        ("SP105", 4, 3),
+    ]
 
 
 def test_committed_schema_is_current() -> None:
@@ -78,7 +83,8 @@ def test_committed_schema_is_current() -> None:
     assert SCHEMA.read_text(encoding="utf-8") == expected, (
         "schemas/assessment.schema.json is stale: regenerate it with "
         "python -c 'import json, skillprofiles.hr as h; "
-        "print(json.dumps(h.assessment_schema(), indent=2, ensure_ascii=False))' > schemas/assessment.schema.json"
+        "print(json.dumps(h.assessment_schema(), indent=2, ensure_ascii=False))' "
+        "> schemas/assessment.schema.json"
     )
 
 

@@ -9,7 +9,7 @@ import pytest
 from skillprofiles.hr import AmbiguousCompetenceError, CompetenceId, ProfileCollection
 from skillprofiles.models import Level
 from tests.conftest import PROFILES
-from tests.hr_helpers import wsp, write
+from tests.hr_helpers import write, wsp
 
 
 @pytest.fixture
@@ -90,7 +90,8 @@ def test_matrix(reference: ProfileCollection) -> None:
     matrix = reference.matrix()
     wsp_003 = reference.get("WSP-G3-003")
     role = reference.get("Online Community Manager")
-    assert wsp_003 is not None and role is not None
+    assert wsp_003 is not None
+    assert role is not None
     assert len(matrix.competences) == 22  # 17 of the role profile (version unstated) + 5 of WSP-G3-003
     assert matrix.competences[0] == CompetenceId(None, "A.3")
     assert matrix.competences[-5:] == [CompetenceId("2.0", c) for c in ("B.1", "D.7", "D.8", "E.1", "E.4")]

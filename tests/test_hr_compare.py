@@ -9,7 +9,7 @@ import pytest
 from skillprofiles import load
 from skillprofiles.hr import CompetenceId, VersionMapping, VersionMismatchError, compare
 from skillprofiles.models import Level
-from tests.hr_helpers import ROLE_OCM, WSP_003, wsp, write
+from tests.hr_helpers import ROLE_OCM, WSP_003, write, wsp
 
 D7_D8 = """\
 - code: D.7
@@ -51,7 +51,9 @@ def test_overlap_is_jaccard_over_competence_level_pairs(tmp_path: Path) -> None:
 def test_versions_with_reused_codes_are_refused(tmp_path: Path) -> None:
     old = load(write(tmp_path, "a.yaml", wsp("WSP-G3-001", "2.0", D7_D8)))
     new = load(write(tmp_path, "b.yaml", wsp("WSP-G3-002", "4.0", D7_D8)))
-    with pytest.raises(VersionMismatchError, match=r"e-CF 2\.0 and the second e-CF 4\.0, where D\.6, D\.7 mean"):
+    with pytest.raises(
+        VersionMismatchError, match=r"e-CF 2\.0 and the second e-CF 4\.0, where D\.6, D\.7 mean"
+    ):
         compare(old, new)
 
 

@@ -15,7 +15,9 @@ from tests.hr_helpers import DOCS, ROLE_OCM, WSP_003
 EXAMPLE = DOCS / "examples" / "assessment.yaml"
 
 
-def assessment(version: str, competences: dict[str, str], languages: dict[str, str] | None = None) -> Assessment:
+def assessment(
+    version: str, competences: dict[str, str], languages: dict[str, str] | None = None
+) -> Assessment:
     return Assessment.model_validate(
         {
             "person": "P",
@@ -28,7 +30,9 @@ def assessment(version: str, competences: dict[str, str], languages: dict[str, s
 
 def test_example_assessment_against_wsp_g3_003() -> None:
     report = gap(load_assessment(EXAMPLE), load(WSP_003))
-    rows = [(g.competence.code, g.required, g.demonstrated, g.status, g.shortfall) for g in report.competences]
+    rows = [
+        (g.competence.code, g.required, g.demonstrated, g.status, g.shortfall) for g in report.competences
+    ]
     assert rows == [
         ("B.1", Level.E2, Level.E2, Status.MET, 0),
         ("D.7", Level.E5, Level.E3, Status.BELOW, 2),
@@ -55,8 +59,11 @@ def test_example_assessment_against_wsp_g3_003() -> None:
 
 
 def test_everything_met_gives_fit_1() -> None:
-    person = assessment("2.0", {"B.1": "e-3", "D.7": "e-5", "D.8": "e-4", "E.1": "e-4", "E.4": "e-4"},
-                        {"English": "C2", "national language or the language used by the working group": "B1"})
+    person = assessment(
+        "2.0",
+        {"B.1": "e-3", "D.7": "e-5", "D.8": "e-4", "E.1": "e-4", "E.4": "e-4"},
+        {"English": "C2", "national language or the language used by the working group": "B1"},
+    )
     report = gap(person, load(WSP_003))
     assert {g.status for g in report.competences} == {Status.MET}
     assert report.fit == 1.0
@@ -64,15 +71,22 @@ def test_everything_met_gives_fit_1() -> None:
 
 
 def test_versions_whose_codes_differ_are_refused_without_mapping() -> None:
-    with pytest.raises(VersionMismatchError, match=r"assessment uses e-CF 4\.0 and the profile e-CF 2\.0, where D\.6, D\.7"):
+    with pytest.raises(
+        VersionMismatchError, match=r"assessment uses e-CF 4\.0 and the profile e-CF 2\.0, where D\.6, D\.7"
+    ):
         gap(assessment("4.0", {"D.7": "e-4"}), load(WSP_003))
 
 
 def test_a_mapping_reads_the_assessment_in_the_profile_version() -> None:
-    mapping = VersionMapping.model_validate({"from": "4.0", "to": "2.0", "codes": {"D.7": None, "D.12": "D.7"}})
+    mapping = VersionMapping.model_validate(
+        {"from": "4.0", "to": "2.0", "codes": {"D.7": None, "D.12": "D.7"}}
+    )
     report = gap(assessment("4.0", {"D.7": "e-4", "D.12": "e-5", "E.4": "e-3"}), load(WSP_003), mapping)
     assert [(g.competence.code, g.status) for g in report.competences] == [
-        ("B.1", Status.MISSING), ("D.7", Status.MET), ("D.8", Status.MISSING), ("E.1", Status.MISSING),
+        ("B.1", Status.MISSING),
+        ("D.7", Status.MET),
+        ("D.8", Status.MISSING),
+        ("E.1", Status.MISSING),
         ("E.4", Status.BELOW),
     ]
     assert report.notes == ["e-CF 4.0 codes read as e-CF 2.0 through the mapping given"]
@@ -80,7 +94,9 @@ def test_a_mapping_reads_the_assessment_in_the_profile_version() -> None:
 
 def test_a_mapping_for_other_versions_is_refused() -> None:
     mapping = VersionMapping.model_validate({"from": "3.0", "to": "2.0", "codes": {}})
-    with pytest.raises(VersionMismatchError, match=r"mapping goes from e-CF 3\.0 to 2\.0, but the assessment uses"):
+    with pytest.raises(
+        VersionMismatchError, match=r"mapping goes from e-CF 3\.0 to 2\.0, but the assessment uses"
+    ):
         gap(assessment("4.0", {}), load(WSP_003), mapping)
 
 

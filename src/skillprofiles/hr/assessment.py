@@ -37,7 +37,9 @@ class LanguageLevel(Record):
 
         if cefr_rank(value) is None:
             raise PydanticCustomError(
-                "cefr_level", "'{value}' is not a CEFR level (A1 … C2, Pre-A1, A2+, B1+, B2+)", {"value": value}
+                "cefr_level",
+                "'{value}' is not a CEFR level (A1 … C2, Pre-A1, A2+, B1+, B2+)",
+                {"value": value},
             )
         return value
 
@@ -63,7 +65,9 @@ class Assessment(Record):
         twice = sorted({code for code in codes if codes.count(code) > 1})
         if twice:
             raise PydanticCustomError(
-                "duplicate_competence", "competence {codes} is listed more than once", {"codes": ", ".join(twice)}
+                "duplicate_competence",
+                "competence {codes} is listed more than once",
+                {"codes": ", ".join(twice)},
             )
         return value
 
@@ -117,4 +121,3 @@ def assessment_schema() -> dict[str, object]:
     """The JSON Schema (draft 2020-12) of the assessment format, from the pydantic model."""
     schema = Assessment.model_json_schema(by_alias=True)
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID, **schema}
-
