@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -103,8 +102,7 @@ def screenshot(html: str, name: str, width: int, height: int, tmp_path: Path) ->
     assert shot.stat().st_size > 10_000  # a blank page compresses to far less
     IMAGES.mkdir(parents=True, exist_ok=True)
     target = IMAGES / f"{name}.png"
-    if os.environ.get("SKILLPROFILES_KEEP_SCREENSHOTS") != "1":
-        shutil.copyfile(shot, target)
+    shutil.copyfile(shot, target)
     return target
 
 
@@ -144,3 +142,20 @@ def test_screenshots_for_the_readme(tmp_path: Path) -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert f"](docs/img/{sheet.name})" in readme
     assert f"](docs/img/{heat.name})" in readme
+
+
+def test_sheet_prints(tmp_path: Path) -> None:
+    page = tmp_path / "print.html"
+    page.write_text(export(load(ROLE_OCM), "html", "2.0"), encoding="utf-8")
+    pdf = tmp_path / "sheet.pdf"
+    chromium(
+        page.as_uri(),
+        1000,
+        1400,
+        f"--print-to-pdf={pdf}",
+        "--no-pdf-header-footer",
+        profile_dir=tmp_path / "profile-print",
+    )
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF-")
+    assert len(re.findall(rb"/Type\s*/Page\b", data)) >= 3  # the role profile runs over several pages

@@ -7,6 +7,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from skillprofiles import load
 from skillprofiles.export import export, render_matrix_html
@@ -112,3 +114,35 @@ def test_matrix_heat_map() -> None:
     assert row is not None
     assert row.group().endswith('<td class="lvl-4">e-4</td><td class="lvl-3">e-3</td></tr>')
     assert html.count('<tr><th scope="row">') == 17 + 2  # 17 role competences + D.7, D.8
+
+
+class TextOf(HTMLParser):
+    """The text inside one element, entities decoded."""
+
+    def __init__(self, tag: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tag, self.inside, self.text, self.tags = tag, False, "", 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags += 1
+        self.inside = tag == self.tag
+
+    def handle_endtag(self, tag: str) -> None:
+        self.inside = False
+
+    def handle_data(self, data: str) -> None:
+        if self.inside:
+            self.text += data
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1).filter(str.strip))
+def test_any_title_comes_back_as_text(title: str) -> None:
+    profile = load(WSP_003).model_copy(update={"title": title})
+    html = export(profile, "html")
+    heading = TextOf("h1")
+    heading.feed(html)
+    assert heading.text == title
+    plain = TextOf("h1")
+    plain.feed(export(load(WSP_003), "html"))
+    assert heading.tags == plain.tags  # no element was smuggled in

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from skillprofiles import load
 from skillprofiles.export import export
@@ -86,3 +89,28 @@ def test_hostile_profile_text_stays_text(tmp_path: Path) -> None:
     hostile = wsp(title="'<img src=x onerror=alert(1)> | *x*'")
     text = export(load(write(tmp_path, "p.yaml", hostile)), "markdown")
     assert text.splitlines()[0] == "# \\<img src=x onerror=alert(1)\\> \\| \\*x\\*"
+
+
+MARKUP = set("\\`*_[]<>|~&")
+
+
+@given(st.text())
+def test_escaped_text_has_no_bare_markup(text: str) -> None:
+    escaped = escape(text)
+    assert "\n" not in escaped
+    assert "\r" not in escaped
+    index = 0
+    while index < len(escaped):
+        if escaped[index] == "\\":
+            assert escaped[index + 1] in MARKUP | set("#+-=.)"), escaped
+            index += 2
+            continue
+        assert escaped[index] not in MARKUP, escaped
+        index += 1
+    assert escaped[:1] not in set("#+-=")  # a block marker at the start is escaped
+    assert not re.match(r"\d+[.)]", escaped)  # so is an ordered-list number
+
+
+def test_digits_before_other_marks_stay() -> None:
+    assert escape("1#") == "1#"
+    assert escape("3 - 4") == "3 - 4"

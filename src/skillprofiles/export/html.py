@@ -20,6 +20,7 @@ HEAT = {
     4: ("#2a6cb6", "#ffffff"),
     5: ("#0b3d75", "#ffffff"),
 }
+EMPTY_CELL = '<span aria-hidden="true">—</span><span class="sr-only">not required</span>'
 TEXT, BACKGROUND, ACCENT = "#1a1a1a", "#ffffff", "#0b3d75"
 
 CSS = f"""
@@ -41,6 +42,7 @@ thead th {{ background: #eef2f7; }}
 .heat thead th {{ vertical-align: bottom; max-width: 10rem; }}
 .legend {{ display: flex; flex-wrap: wrap; gap: .5rem; padding: 0; list-style: none; }}
 .legend li {{ padding: .2rem .6rem; border: 1px solid #767676; }}
+.sr-only {{ position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }}
 footer {{ margin-top: 2rem; font-size: .875rem; color: #595959; }}
 {"".join(f".lvl-{n} {{ background: {bg}; color: {fg}; }}" for n, (bg, fg) in HEAT.items())}
 @media print {{
@@ -160,6 +162,6 @@ def _matrix_row(matrix: Matrix, cid: CompetenceId) -> str:
     for member in matrix.members:
         levels = matrix.levels(cid, member)
         top = max((lv.rank for lv in levels), default=0)
-        text = ", ".join(str(lv) for lv in levels) or "—"
+        text = ", ".join(str(lv) for lv in levels) or EMPTY_CELL
         cells.append(f'<td class="lvl-{top}">{text}</td>')
     return f'<tr><th scope="row">{label}</th>{"".join(cells)}</tr>\n'

@@ -50,7 +50,7 @@ class LoadFailure:
 
 @dataclass(frozen=True)
 class Matrix:
-    """Competences × profiles: ``cells[(competence, member label)]`` holds the levels assigned."""
+    """Competences × profiles: ``cells[(competence, member file)]`` holds the levels assigned."""
 
     competences: list[CompetenceId]
     members: list[Member]
@@ -59,7 +59,7 @@ class Matrix:
 
     def levels(self, cid: CompetenceId, member: Member) -> tuple[Level, ...]:
         """The levels a profile assigns to a competence; empty when it does not require it."""
-        return self.cells.get((cid, member.label), ())
+        return self.cells.get((cid, member.file), ())
 
 
 @dataclass
@@ -150,7 +150,7 @@ class ProfileCollection:
         for member in self.members:
             for assignment in member.profile.competences:
                 cid = CompetenceId(member.version, assignment.code)
-                cells[(cid, member.label)] = tuple(sorted(assignment.levels, key=lambda lv: lv.rank))
+                cells[(cid, member.file)] = tuple(sorted(assignment.levels, key=lambda lv: lv.rank))
                 titles.setdefault(cid, assignment.title)
         return Matrix(sorted(titles, key=CompetenceId.sort_key), list(self.members), titles, cells)
 
