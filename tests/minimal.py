@@ -48,4 +48,5 @@ competences:
     levels: [e-3]
     level_texts:
       e-3: Exploits knowledge.
+ecf_version: '4.0'
 """

@@ -262,3 +262,30 @@ def test_packaged_files_validate_against_the_schema() -> None:
         data = yaml.safe_load((ROOT / "src" / "skillprofiles" / "data" / name).read_text(encoding="utf-8"))
         jsonschema.Draft202012Validator(schema).validate(data)
         assert CatalogueFile.model_validate(data).unknown_sources() == []
+
+
+def test_packaged_data_matches_the_reference_compilation(shared_dir: Path) -> None:
+    import yaml
+
+    reference = shared_dir / "reference"
+    ecf = yaml.safe_load((reference / "ecf-catalogue.yaml").read_text(encoding="utf-8"))
+    for version, entry in ecf["versions"].items():
+        assert len(CAT.versions[version].competences) == entry["competence_count"]
+        for c in entry["competences"]:
+            ours = CAT.competence(version, c["code"])
+            assert ours is not None
+            low, high = (None if c[k] == "unknown" else c[k] for k in ("min_level", "max_level"))
+            assert (ours.title, ours.area.value, ours.min_level, ours.max_level) == (
+                c["title"],
+                c["area"],
+                low,
+                high,
+            ), (version, c["code"])
+    registry = yaml.safe_load((reference / "g3-profiles.yaml").read_text(encoding="utf-8"))
+    assert [(e.code, e.title, e.verified) for e in CAT.profiles] == [
+        (p["code"], p["title"], p["code_verified"]) for p in registry["profiles"]
+    ]
+    cefr = yaml.safe_load((reference / "cefr.yaml").read_text(encoding="utf-8"))
+    assert [(lv.code, lv.rank) for lv in CAT.cefr.levels] == [
+        (lv["code"], lv["rank"]) for lv in cefr["levels"]
+    ]

@@ -41,7 +41,7 @@ def test_fail_on_never_and_ignore(tmp_path: Path) -> None:
 
 
 def test_missing_path_exits_2_but_checks_the_rest(tmp_path: Path) -> None:
-    good = tmp_path / "good.yaml"
+    good = tmp_path / "WSP-G3-099.yaml"  # named after its code, or SP303 reports it
     good.write_text(WSP, encoding="utf-8")
     result = run("validate", str(good), str(tmp_path / "nope.yaml"))
     assert result.returncode == 2
@@ -76,7 +76,7 @@ def test_broken_files_never_produce_a_traceback(tmp_path: Path) -> None:
     (tmp_path / "a.yaml").write_bytes(b"\x00\x01binary")
     (tmp_path / "b.yaml").write_text("a: [", encoding="utf-8")
     (tmp_path / "c.yml").write_bytes(b"title: caf\xe9\n")
-    (tmp_path / "d.yaml").write_text(WSP, encoding="utf-8")
+    (tmp_path / "WSP-G3-099.yaml").write_text(WSP, encoding="utf-8")
     result = run("validate", str(tmp_path))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout

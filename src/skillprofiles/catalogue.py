@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import enum
 import functools
 import re
 from collections.abc import Iterable, Iterator
@@ -12,9 +13,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import ValidationError
 
-from skillprofiles.catalogue_format import Area, CatalogueFile, CefrSection, EcfSection, RegistrySection
 from skillprofiles.diagnostics import Diagnostic, DocPath, Severity, Span
 
 try:  # libyaml is several times faster for the packaged files
@@ -41,6 +40,21 @@ __all__ = [
 PACKAGED = ("ecf.yaml", "cefr.yaml", "wsp-g3.yaml")
 RangeStatus = Literal["verified", "inferred", "unknown"]
 Pair = tuple["Competence | None", "Competence | None"]
+
+
+class Area(str, enum.Enum):
+    """The five e-CF areas, lettered A to E."""
+
+    PLAN = "PLAN"
+    BUILD = "BUILD"
+    RUN = "RUN"
+    ENABLE = "ENABLE"
+    MANAGE = "MANAGE"
+
+    @property
+    def letter(self) -> str:
+        """The letter that starts the codes of this area (A for PLAN ... E for MANAGE)."""
+        return "ABCDE"[list(Area).index(self)]
 
 
 def fold(text: str) -> str:
@@ -130,7 +144,9 @@ class CefrLevel:
     name: str | None = None
 
 
-_LEVEL_TOKEN = re.compile(r"(?<![\w+-])(pre[- ]?a1|[a-z][0-9]\+?)(?![\w])", re.IGNORECASE)
+# a CEFR-like token: "B1", "C3" (invalid, but meant as a level), "B2+", "Pre-A1"; upper-case letters A-C
+# only, so that "e-2", "H2" or "a1" inside other words are not taken for levels
+_LEVEL_TOKEN = re.compile(r"(?<![\w+-])((?i:pre[- ]?a1)|[A-C][0-9]\+?)(?!\w)")
 
 
 class CefrScale:
@@ -310,14 +326,18 @@ class CatalogueError(Exception):
 
 @functools.lru_cache(maxsize=1)
 def default_catalogue() -> Catalogue:
-    """The packaged catalogue (e-CF 1.0-4.0, CEFR, WSP-G3 v1.0 registry); parsed once, then cached."""
-    files = [_packaged(name) for name in PACKAGED]
-    return _assemble(files)
+    """The packaged catalogue (e-CF 1.0-4.0, CEFR, WSP-G3 v1.0 registry); parsed once, then cached.
+
+    The packaged files are read with libyaml and trusted: the test suite validates them against
+    :class:`~skillprofiles.catalogue_format.CatalogueFile`, so a run does not pay for pydantic here.
+    """
+    return _assemble([_packaged(name) for name in PACKAGED])
 
 
-def _packaged(name: str) -> CatalogueFile:
+def _packaged(name: str) -> dict[str, Any]:
     text = resources.files("skillprofiles").joinpath("data").joinpath(name).read_text(encoding="utf-8")
-    return CatalogueFile.model_validate(yaml.load(text, Loader=_Loader))
+    data: dict[str, Any] = yaml.load(text, Loader=_Loader)
+    return data
 
 
 def load_catalogue(path: str | Path, base: Catalogue | None = None) -> Catalogue:
@@ -326,47 +346,44 @@ def load_catalogue(path: str | Path, base: Catalogue | None = None) -> Catalogue
     Versions in the file add to or replace the base's; a CEFR or registry section replaces the base's.
     Raises :class:`CatalogueError` with positioned diagnostics when the file is unreadable or invalid.
     """
-    file = _read_user_file(Path(path), str(path))
+    data = _read_user_file(Path(path), str(path))
     base = default_catalogue() if base is None else base
-    return _assemble([file], base)
+    return _assemble([data], base)
 
 
-def _read_user_file(path: Path, display: str) -> CatalogueFile:
-    from skillprofiles.rules import catalogue_rules
+def _read_user_file(path: Path, display: str) -> dict[str, Any]:
+    from pydantic import ValidationError
+
+    from skillprofiles.catalogue_format import CatalogueFile
     from skillprofiles.yamlread import read_path
 
     parsed = read_path(path, display)
     errors = [d for d in parsed.diagnostics if d.severity is Severity.ERROR]
     if errors or parsed.data is None:
-        raise CatalogueError(display, errors or parsed.diagnostics or [_empty(display)])
-    entry = catalogue_rules.INVALID_CATALOGUE
+        raise CatalogueError(
+            display, errors or parsed.diagnostics or [_invalid(display, (), "catalogue file is empty")]
+        )
     try:
         file = CatalogueFile.model_validate(parsed.data)
     except ValidationError as exc:
         problems = [(_doc_path(e["loc"]), e["msg"]) for e in exc.errors(include_url=False)]
     else:
         problems = [
-            (path, f"source {cited!r} is not listed under 'sources'")
-            for path, cited in file.unknown_sources()
+            (p, f"source {cited!r} is not listed under 'sources'") for p, cited in file.unknown_sources()
         ]
         if not problems:
-            return file
-    diagnostics = [
-        Diagnostic(
-            entry.code, entry.name, entry.severity, _message(path, msg), display, parsed.source.span(path)
-        )
-        for path, msg in problems
-    ]
-    raise CatalogueError(display, diagnostics)
+            data: dict[str, Any] = file.model_dump(mode="json", exclude_none=True)
+            return data
+    raise CatalogueError(display, [_invalid(display, p, m, parsed.source.span(p)) for p, m in problems])
 
 
-def _empty(display: str) -> Diagnostic:
+def _invalid(display: str, path: DocPath, message: str, span: Span | None = None) -> Diagnostic:
     from skillprofiles.rules import catalogue_rules
 
     entry = catalogue_rules.INVALID_CATALOGUE
-    return Diagnostic(
-        entry.code, entry.name, entry.severity, "catalogue file is empty", display, Span.point(1, 1)
-    )
+    where = ".".join(str(p) for p in path)
+    text = f"{where}: {message}" if where else message
+    return Diagnostic(entry.code, entry.name, entry.severity, text, display, span or Span.point(1, 1))
 
 
 def _doc_path(loc: tuple[int | str, ...]) -> DocPath:
@@ -374,50 +391,46 @@ def _doc_path(loc: tuple[int | str, ...]) -> DocPath:
     return tuple(part for part in loc if isinstance(part, int) or not str(part).startswith("function-"))
 
 
-def _message(path: DocPath, msg: str) -> str:
-    where = ".".join(str(p) for p in path)
-    return f"{where}: {msg}" if where else msg
-
-
-def _assemble(files: list[CatalogueFile], base: Catalogue | None = None) -> Catalogue:
+def _assemble(files: list[dict[str, Any]], base: Catalogue | None = None) -> Catalogue:
     versions = dict(base.versions) if base else {}
     cefr = base.cefr if base else CefrScale((), ())
     profiles = base.profiles if base else ProfileRegistry(())
     sources = dict(base.sources) if base else {}
     for file in files:
-        sources.update(file.sources)
-        if file.ecf is not None:
-            versions.update(_versions(file.ecf))
-        if file.cefr is not None:
-            cefr = _cefr(file.cefr)
-        if file.profile_registry is not None:
-            profiles = _registry(file.profile_registry)
+        sources.update(file.get("sources") or {})
+        if file.get("ecf"):
+            versions.update(_versions(file["ecf"]))
+        if file.get("cefr"):
+            cefr = _cefr(file["cefr"])
+        if file.get("profile_registry"):
+            profiles = _registry(file["profile_registry"])
     return Catalogue(versions, cefr, profiles, sources)
 
 
-def _versions(section: EcfSection) -> dict[str, FrameworkVersion]:
+def _versions(section: dict[str, Any]) -> dict[str, FrameworkVersion]:
     built: dict[str, FrameworkVersion] = {}
-    for version, entry in section.versions.items():
-        competences = {
-            c.code: Competence(
-                version,
-                c.code,
-                c.title,
-                c.area,
-                c.min_level,
-                c.max_level,
-                c.range_status,
-                ",".join(c.sources),
-                c.note,
-                c.predecessor,
-                c.new,
-            )
-            for c in sorted(entry.competences, key=lambda c: code_key(c.code))
-        }
-        built[version] = FrameworkVersion(
-            version, entry.designation, competences, tuple(entry.sources), tuple(entry.notes)
-        )
+    for version, entry in section["versions"].items():
+        ordered = sorted(entry["competences"], key=lambda c: code_key(c["code"]))
+        competences = {c["code"]: _competence(version, c) for c in ordered}
+        sources, notes = tuple(entry.get("sources", ())), tuple(entry.get("notes", ()))
+        built[version] = FrameworkVersion(version, entry["designation"], competences, sources, notes)
     return built
+
+
+def _competence(version: str, c: dict[str, Any]) -> Competence:
+    return Competence(
+        version,
+        c["code"],
+        c["title"],
+        Area(c["area"]),
+        c.get("min_level"),
+        c.get("max_level"),
+        c["range_status"],
+        ",".join(c.get("sources", ())),
+        c.get("note"),
+        c.get("predecessor"),
+        bool(c.get("new", False)),
+    )
 
 
 def code_key(code: str) -> tuple[str, int]:
@@ -426,11 +439,16 @@ def code_key(code: str) -> tuple[str, int]:
     return (letter, int(number) if number.isdigit() else 0)
 
 
-def _cefr(section: CefrSection) -> CefrScale:
-    levels = (CefrLevel(lv.code, lv.rank, lv.band, lv.kind, lv.name) for lv in section.levels)
-    return CefrScale(levels, section.aliases)
+def _cefr(section: dict[str, Any]) -> CefrScale:
+    levels = (
+        CefrLevel(lv["code"], float(lv["rank"]), lv["band"], lv["kind"], lv.get("name"))
+        for lv in section["levels"]
+    )
+    return CefrScale(levels, section.get("aliases", ()))
 
 
-def _registry(section: RegistrySection) -> ProfileRegistry:
-    entries = (RegistryEntry(p.code, p.title, p.verified) for p in section.profiles)
-    return ProfileRegistry(entries, section.name)
+def _registry(section: dict[str, Any]) -> ProfileRegistry:
+    entries = (
+        RegistryEntry(p["code"], p["title"], bool(p.get("verified", False))) for p in section["profiles"]
+    )
+    return ProfileRegistry(entries, section["name"])

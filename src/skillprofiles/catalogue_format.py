@@ -2,33 +2,19 @@
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterator
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from skillprofiles.catalogue import Area
+
 FORMAT = "skillprofiles-catalogue/1"
 SCHEMA_ID = "https://skillprofiles.dev/schemas/catalogue.schema.json"
 
 Text = Annotated[str, Field(min_length=1, pattern=r"\S")]
 SourceIds = Annotated[list[str], Field(default_factory=list, description="Ids of entries of 'sources'.")]
-
-
-class Area(str, enum.Enum):
-    """The five e-CF areas, lettered A to E."""
-
-    PLAN = "PLAN"
-    BUILD = "BUILD"
-    RUN = "RUN"
-    ENABLE = "ENABLE"
-    MANAGE = "MANAGE"
-
-    @property
-    def letter(self) -> str:
-        """The letter that starts the codes of this area (A for PLAN ... E for MANAGE)."""
-        return "ABCDE"[list(Area).index(self)]
 
 
 class _Record(BaseModel):

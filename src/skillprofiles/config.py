@@ -19,6 +19,7 @@ class Config:
     fail_on: Severity | None = Severity.ERROR
     limits: Limits = field(default_factory=Limits)
     default_ecf_version: str | None = None
+    catalogue_path: str | None = None  # a catalogue file that extends the packaged one
 
     def with_changes(self, **changes: object) -> Config:
         """A copy with some fields replaced."""

@@ -1,0 +1,153 @@
+"""Repository-wide codes (SP3xx): checks across every profile of one run, on per-file summaries."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterator
+from pathlib import PurePosixPath
+
+from skillprofiles.catalogue import Catalogue, default_catalogue, fold
+from skillprofiles.diagnostics import Severity
+from skillprofiles.rules.registry import Context, Finding, rule
+from skillprofiles.summary import ProfileSummary
+
+ERROR, WARNING = Severity.ERROR, Severity.WARNING
+
+
+@rule("SP301", "duplicate-profile-code", ERROR, scope="repository")
+def duplicate_profile_code(summaries: list[ProfileSummary], ctx: Context) -> Iterator[Finding]:
+    """Two files of the run declare the same profile code; each file is reported, naming the other.
+
+    Why: a profile code identifies one profile; relationships and catalogues resolve codes to
+    files, so a duplicate makes every reference to it ambiguous.
+
+    Passing: ``profiles/WSP-G3-003.yaml`` with ``code: WSP-G3-003`` and no other file with that code.
+
+    Failing: ``profiles/WSP-G3-003.yaml`` and ``profiles/copy.yaml`` both with ``code: WSP-G3-003``.
+    """
+    files: dict[str, list[ProfileSummary]] = defaultdict(list)
+    for summary in summaries:
+        if summary.code:
+            files[summary.code.casefold()].append(summary)
+    for same in files.values():
+        for summary in same if len(same) > 1 else ():
+            others = ", ".join(o.file for o in same if o is not summary)
+            yield Finding(
+                f"profile code {summary.code} is also used by {others}",
+                ("code",),
+                "give each profile its own code",
+                file=summary.file,
+            )
+
+
+@rule("SP302", "unresolved-relationship", WARNING, scope="repository")
+def unresolved_relationship(summaries: list[ProfileSummary], ctx: Context) -> Iterator[Finding]:
+    """A relationship ("interacts with", "reports to") names no profile of the run or of the registry.
+
+    Why: relationships are written as codes or titles ("Business Analyst"); one that resolves to
+    nothing is a typo or a profile that was never written. Codes and titles are matched
+    case-insensitively, against the profiles of the run and the WSP-G3 v1.0 registry of 21 profiles.
+
+    Passing: ``interacts_with: [Business Analyst, WSP-G3-011]``
+
+    Failing: ``interacts_with: [Buisness Analyst]`` (did you mean Business Analyst?)
+    """
+    catalogue = ctx.catalogue if isinstance(ctx.catalogue, Catalogue) else default_catalogue()
+    codes = {s.code.casefold() for s in summaries if s.code}
+    titles = {fold(s.title): s.title for s in summaries}
+    titles.update({fold(e.title): e.title for e in catalogue.profiles})
+    for summary in summaries:
+        for relation in summary.relationships:
+            target = relation.target
+            if target.casefold() in codes or catalogue.profiles.by_code(target) or fold(target) in titles:
+                continue
+            nearest = difflib.get_close_matches(fold(target), list(titles), n=1, cutoff=0.6)
+            hint = (
+                f"did you mean '{titles[nearest[0]]}'?" if nearest else "name a profile by its code or title"
+            )
+            yield Finding(
+                f"{relation.kind} '{target}' is no profile of this run "
+                f"or of the {catalogue.profiles.name} registry",
+                relation.path,
+                hint,
+                file=summary.file,
+            )
+
+
+@rule("SP303", "file-name-mismatch", WARNING, scope="repository")
+def file_name_mismatch(summaries: list[ProfileSummary], ctx: Context) -> Iterator[Finding]:
+    """A profile's file name does not follow its code (or, for a profile without code, its title).
+
+    Why: people and tools find a profile by its file name; ``WSP-G3-003.yaml`` holding WSP-G3-005
+    sends them to the wrong sheet. A WSP-G3 file is named after its code; a role profile after its
+    code if it has one, otherwise after its title in lower case with hyphens.
+
+    Passing: ``WSP-G3-003.yaml`` with ``code: WSP-G3-003``; ``online-community-manager.yaml`` with
+    ``title: Online Community Manager``.
+
+    Failing: ``web-account-manager.yaml`` with ``code: WSP-G3-003``.
+    """
+    for summary in summaries:
+        stem = PurePosixPath(summary.file).name.rsplit(".", 1)[0]
+        expected = _expected_stems(summary)
+        if stem not in expected:
+            path, what = (("code",), "its code") if summary.code else (("title",), "its title")
+            yield Finding(
+                f"file name '{stem}' does not match {what}: "
+                f"expected {' or '.join(repr(e) for e in expected)}",
+                path,
+                f"rename the file to {expected[0]}.yaml",
+                file=summary.file,
+            )
+
+
+def _expected_stems(summary: ProfileSummary) -> list[str]:
+    if summary.template == "wsp-g3" and summary.code:
+        return [summary.code]
+    stems = [summary.code] if summary.code else []
+    return [*stems, slug(summary.title)]
+
+
+def slug(title: str) -> str:
+    """A title as a file name: ASCII, lower case, words joined by hyphens."""
+    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.casefold()).strip("-")
+
+
+@rule("SP304", "knowledge-skill-wording-across", WARNING, scope="repository")
+def knowledge_skill_wording_across(summaries: list[ProfileSummary], ctx: Context) -> Iterator[Finding]:
+    """A knowledge/skill code is worded differently in two profiles of the run.
+
+    Why: codes such as ``B11`` come from one project-wide list; a profile that words one differently
+    has a wrong code or an edited text. Case, whitespace and ``&``/``and`` are ignored; differences
+    within one profile are SP220's.
+
+    Passing: ``B11: Can analyse`` in two profiles.
+
+    Failing: ``B11: Can analyse`` in one profile and ``B11: Can analyze data`` in another.
+    """
+    first: dict[str, tuple[str, str]] = {}
+    for summary in summaries:
+        reported: set[str] = set()
+        own: dict[str, str] = {}
+        for use in summary.knowledge_skills:
+            own.setdefault(use.code, use.text)
+            seen = first.get(use.code)
+            if (
+                seen
+                and seen[1] != summary.file
+                and use.code not in reported
+                and fold(seen[0]) != fold(own[use.code])
+            ):
+                reported.add(use.code)
+                yield Finding(
+                    f"{use.code} is worded '{own[use.code]}' here but '{seen[0]}' in {seen[1]}",
+                    use.path,
+                    f"use one wording for {use.code} across profiles",
+                    file=summary.file,
+                )
+        for code, text in own.items():
+            first.setdefault(code, (text, summary.file))
