@@ -26,13 +26,13 @@ TEXT, BACKGROUND, ACCENT = "#1a1a1a", "#ffffff", "#0b3d75"
 CSS = f"""
 *, *::before, *::after {{ box-sizing: border-box; }}
 html {{ color: {TEXT}; background: {BACKGROUND}; font: 100%/1.5 system-ui, "Segoe UI", sans-serif; }}
-body {{ margin: 0 auto; padding: 1rem; max-width: 64rem; overflow-wrap: anywhere; }}
+body {{ margin: 0 auto; padding: 1rem; max-width: 64rem; overflow-wrap: break-word; }}
 h1, h2, h3, h4, h5, h6 {{ color: {ACCENT}; line-height: 1.25; }}
 h2 {{ border-bottom: 2px solid {ACCENT}; padding-bottom: .2rem; margin-top: 2rem; }}
 a {{ color: {ACCENT}; }}
-dl.facts {{ display: grid; grid-template-columns: minmax(8rem, max-content) 1fr; gap: .25rem 1rem; }}
+dl.facts {{ display: grid; grid-template-columns: minmax(6rem, max-content) minmax(0, 1fr); gap: .25rem 1rem; }}
 dl.facts dt {{ font-weight: 600; }}
-dl.facts dd {{ margin: 0; }}
+dl.facts dd {{ margin: 0; overflow-wrap: anywhere; }}
 .table-wrap {{ overflow-x: auto; max-width: 100%; }}
 table {{ border-collapse: collapse; margin: .5rem 0 1rem; }}
 caption {{ text-align: left; font-weight: 600; padding: .25rem 0; }}
