@@ -30,7 +30,8 @@ body {{ margin: 0 auto; padding: 1rem; max-width: 64rem; overflow-wrap: break-wo
 h1, h2, h3, h4, h5, h6 {{ color: {ACCENT}; line-height: 1.25; }}
 h2 {{ border-bottom: 2px solid {ACCENT}; padding-bottom: .2rem; margin-top: 2rem; }}
 a {{ color: {ACCENT}; }}
-dl.facts {{ display: grid; grid-template-columns: minmax(6rem, max-content) minmax(0, 1fr); gap: .25rem 1rem; }}
+dl.facts {{ display: grid; gap: .25rem 1rem;
+  grid-template-columns: minmax(6rem, max-content) minmax(0, 1fr); }}
 dl.facts dt {{ font-weight: 600; }}
 dl.facts dd {{ margin: 0; overflow-wrap: anywhere; }}
 .table-wrap {{ overflow-x: auto; max-width: 100%; }}
