@@ -52,3 +52,13 @@ def test_jsonld_of_a_profile_without_version() -> None:
     [versioned] = jsonld.expand(jsonld_document(role, default_version="2.0"))
     assert versioned[SDO + "skills"][0]["@id"] == "https://skillprofiles.dev/ecf/2.0/A.3"
     assert SP + "languageRequirement" not in node
+
+
+def test_jsonld_to_rdf() -> None:
+    quads = jsonld.to_rdf(json.loads(export(load(WSP_003), "jsonld")), {"format": "application/n-quads"})
+    lines = set(quads.splitlines())
+    profile = "<https://skillprofiles.dev/profiles/WSP-G3-003>"
+    rdf_type = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+    assert f"{profile} {rdf_type} <https://schema.org/Occupation> ." in lines
+    assert f"{profile} <https://schema.org/skills> <https://skillprofiles.dev/ecf/2.0/D.7> ." in lines
+    assert '<https://skillprofiles.dev/ecf/2.0/D.7> <https://schema.org/termCode> "D.7" .' in lines

@@ -170,3 +170,11 @@ def test_export_errors(invalid: Path, tmp_path: Path) -> None:
     unwritable = run("export", WSP_003, "--to", "json", "-o", tmp_path / "no" / "such" / "dir.json")
     assert unwritable.returncode == 2
     assert "cannot write" in unwritable.stderr
+
+
+def test_show_prints_hostile_text_as_text(tmp_path: Path) -> None:
+    hostile = wsp(title='"[bold red]x[/] \\e[31mred"')
+    result = run("show", write(tmp_path, "p.yaml", hostile))
+    assert result.returncode == 0, result.stderr
+    assert "[bold red]x[/] \\e[31mred" in result.stdout  # markup shown as written, the escape made visible
+    assert "\x1b" not in result.stdout

@@ -9,7 +9,7 @@ from pathlib import Path
 from skillprofiles.diagnostics import Diagnostic
 from skillprofiles.hr.ecf import AREAS, CompetenceId, as_level, cefr_rank, profile_version
 from skillprofiles.loader import ProfileError, load
-from skillprofiles.models import AnyProfile, CompetenceAssignment, LanguageRequirement, Level
+from skillprofiles.models import AnyProfile, LanguageRequirement, Level
 
 PATTERNS = ("*.yaml", "*.yml")
 
@@ -34,10 +34,6 @@ class Member:
     def competence_ids(self) -> list[CompetenceId]:
         """Every competence of the profile, identified by (version, code)."""
         return [CompetenceId(self.version, c.code) for c in self.profile.competences]
-
-    def assignment(self, cid: CompetenceId) -> CompetenceAssignment | None:
-        """The profile's assignment of a competence, when it follows that competence's version."""
-        return self.profile.competence(cid.code) if cid.version == self.version else None
 
 
 @dataclass(frozen=True)
