@@ -74,3 +74,10 @@ def test_a_mapping_bridges_reused_codes(tmp_path: Path) -> None:
     assert [s.competence.code for s in result.shared] == ["D.8"]
     assert [cid.code for cid, _ in result.only_b] == ["D.7"]
     assert result.notes == ["e-CF 2.0 codes read as e-CF 4.0 through the mapping given"]
+
+
+def test_neither_version_known() -> None:
+    role = load(ROLE_OCM)
+    result = compare(role, role)
+    assert (result.version, result.overlap) == (None, 1.0)
+    assert result.notes == ["neither profile declares an e-CF version; codes are compared as written"]

@@ -67,6 +67,8 @@ def compare(
         version_a = version_b = version_a or version_b
         if version_a is not None:
             notes.append(f"a profile declares no e-CF version; read as {version_a}, the other's version")
+        else:
+            notes.append("neither profile declares an e-CF version; codes are compared as written")
     levels_a = {c.code: frozenset(c.levels) for c in a.competences}
     if version_a is not None and version_b is not None and version_a != version_b:
         what = "the first profile uses e-CF {source} and the second e-CF {target}"

@@ -102,6 +102,8 @@ def gap(
     """
     notes: list[str] = []
     version = profile.ecf_version or profile_version
+    if profile.ecf_version is None and version is not None:
+        notes.append(f"the profile declares no e-CF version; read as {version}, as asked")
     if version is None:
         version = assessment.ecf_version
         notes.append(f"the profile declares no e-CF version; read as {version}, the assessment's version")
