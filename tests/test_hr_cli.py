@@ -150,6 +150,14 @@ def test_compare_refuses_reused_codes(tmp_path: Path) -> None:
     result = run("compare", a, b)
     assert result.returncode == 2
     assert "where D.6, D.7 mean different things" in result.stderr
+    mapping = write(tmp_path, "m.yaml", "from: '2.0'\nto: '4.0'\ncodes: {D.7: null}\n")
+    mapped = run("compare", "--format", "json", "--mapping", mapping, a, b)
+    assert mapped.returncode == 0, mapped.stderr
+    assert json.loads(mapped.stdout)["only_b"] == [{"code": "D.7", "levels": ["e-4"]}]
+    bad = write(tmp_path, "bad.yaml", "from: '2.0'\nto: '4.0'\ncodes: {D7: null}\n")
+    invalid = run("compare", "--mapping", bad, a, b)
+    assert invalid.returncode == 1
+    assert invalid.stderr.splitlines()[0] == f"{bad}:3:9: SP105 error key 'D7' is not an e-CF code"
 
 
 @pytest.mark.parametrize("fmt", ["markdown", "html", "json", "jsonld"])

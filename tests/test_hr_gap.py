@@ -125,3 +125,14 @@ def test_assessment_from_json(tmp_path: Path) -> None:
     loaded = load_assessment(path)
     assert loaded.level_of("B.1") is Level.E3
     assert loaded.level_of("B.2") is None
+
+
+def test_a_mapping_to_codes_the_target_lacks_is_noted() -> None:
+    mapping = VersionMapping.model_validate(
+        {"from": "4.0", "to": "2.0", "codes": {"D.7": "D.13", "E.4": "E.4"}}
+    )
+    report = gap(assessment("4.0", {"D.7": "e-4"}), load(WSP_003), mapping)
+    assert report.notes == [
+        "e-CF 4.0 codes read as e-CF 2.0 through the mapping given",
+        "the mapping names codes e-CF 2.0 does not define: D.13",
+    ]

@@ -112,9 +112,20 @@ def located(exc: ValidationError, model: type[BaseModel], parsed: Parsed) -> lis
     errors = exc.errors(include_url=False)
     diagnostics = list(_convert(errors, model, parsed))
     return [
-        replace(d, span=parsed.source.span(d.path, key=True)) if e["loc"][-1:] == ("[key]",) else d
+        _at_key(d, parsed) if e["loc"][-1:] == ("[key]",) else d
         for e, d in zip(errors, diagnostics, strict=True)
     ]
+
+
+def _at_key(diagnostic: Diagnostic, parsed: Parsed) -> Diagnostic:
+    """A diagnostic about a mapping key, at the key, naming what the key should be."""
+    key = diagnostic.path[-1] if diagnostic.path else ""
+    return replace(
+        diagnostic,
+        span=parsed.source.span(diagnostic.path, key=True),
+        message=f"key '{key}' is not an e-CF code",
+        hint="e-CF codes are an area letter A-E, a dot and a number, e.g. D.7",
+    )
 
 
 def assessment_schema() -> dict[str, object]:

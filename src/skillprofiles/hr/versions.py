@@ -145,6 +145,11 @@ def _mapped(
             carried[new] = carried.get(new, frozenset()) | level
     unmapped = sorted((c for c in levels if c not in mapping.codes and c not in kept), key=_code_order)
     notes = [f"e-CF {source} codes read as e-CF {target} through the mapping given"]
+    unknown = sorted(
+        {new for new in mapping.codes.values() if new and not catalogue().competence(target, new)}
+    )
+    if unknown and target in catalogue().versions:
+        notes.append(f"the mapping names codes e-CF {target} does not define: {', '.join(unknown)}")
     if unmapped:
         notes.append(f"not carried to e-CF {target} (neither mapped nor unchanged): {', '.join(unmapped)}")
     return carried, notes
