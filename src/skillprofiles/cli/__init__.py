@@ -7,12 +7,25 @@ import sys
 from collections.abc import Sequence
 
 from skillprofiles._version import __version__
-from skillprofiles.cli import rules_cmd, validate_cmd
+from skillprofiles.cli import (
+    compare_cmd,
+    export_cmd,
+    gap_cmd,
+    matrix_cmd,
+    rules_cmd,
+    show_cmd,
+    validate_cmd,
+)
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 COMMANDS = (
     validate_cmd,
     rules_cmd,
+    show_cmd,
+    matrix_cmd,
+    gap_cmd,
+    compare_cmd,
+    export_cmd,
 )
 
 

@@ -1,0 +1,65 @@
+"""``skillprofiles matrix``: competences × profiles of a directory, in the terminal or as an HTML heat map."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from skillprofiles.cli._hrio import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_USAGE,
+    CommandError,
+    add_version_option,
+    console,
+    existing,
+    guarded,
+    plain,
+    print_diagnostics,
+    write,
+)
+
+
+def register(sub: Any) -> None:
+    """Add the ``matrix`` subcommand."""
+    parser = sub.add_parser("matrix", help="competences × profiles of a directory")
+    parser.add_argument("directory", metavar="DIR", help="a directory of profiles (*.yaml, *.yml)")
+    parser.add_argument("--html", type=Path, metavar="FILE", help="also write a self-contained HTML heat map")
+    add_version_option(parser)
+    parser.set_defaults(run=guarded(run))
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the matrix; files that are not valid profiles are listed with their diagnostics (exit 1)."""
+    from skillprofiles.hr.collection import ProfileCollection
+
+    if not existing(args.directory).is_dir():
+        raise CommandError(EXIT_USAGE, f"not a directory: {args.directory}")
+    collection = ProfileCollection.from_directory(args.directory, args.ecf_version)
+    for failure in collection.failures:
+        print_diagnostics(failure.file, failure.diagnostics)
+    matrix = collection.matrix()
+    console().print(matrix_table(matrix))
+    if args.html:
+        from skillprofiles.export.html import render_matrix_html
+
+        write(render_matrix_html(matrix), args.html)
+    return EXIT_FINDINGS if collection.failures else EXIT_OK
+
+
+def matrix_table(matrix: Any) -> Any:
+    """The matrix as a rich table: a row per competence, a column per profile."""
+    from rich.table import Table
+
+    from skillprofiles.hr.ecf import official_title
+
+    table = Table(title="e-CF competences × profiles")
+    table.add_column("Competence")
+    for member in matrix.members:
+        table.add_column(plain(member.label), justify="center")
+    for cid in matrix.competences:
+        label = f"{cid.code} {official_title(cid, matrix.titles[cid])} (e-CF {cid.version or '?'})"
+        cells = [", ".join(str(lv) for lv in matrix.levels(cid, m)) or "·" for m in matrix.members]
+        table.add_row(plain(label), *cells)
+    return table

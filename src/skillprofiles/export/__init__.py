@@ -1,0 +1,54 @@
+"""Exports for people and machines: Markdown and HTML sheets, the HTML heat map, JSON and JSON-LD."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from skillprofiles.export.html import render_html, render_matrix_html
+from skillprofiles.export.jsonld import jsonld_document, render_json, render_jsonld
+from skillprofiles.export.markdown import render_markdown
+from skillprofiles.export.sheet import Sheet, build_sheet
+from skillprofiles.models import AnyProfile
+
+
+def _markdown(profile: AnyProfile, version: str | None) -> str:
+    return render_markdown(build_sheet(profile, version))
+
+
+def _html(profile: AnyProfile, version: str | None) -> str:
+    return render_html(build_sheet(profile, version))
+
+
+def _json(profile: AnyProfile, version: str | None) -> str:
+    return render_json(profile)
+
+
+EXPORTERS: dict[str, Callable[[AnyProfile, str | None], str]] = {
+    "markdown": _markdown,
+    "html": _html,
+    "json": _json,
+    "jsonld": render_jsonld,
+}
+
+
+def export(profile: AnyProfile, to: str, default_version: str | None = None) -> str:
+    """The profile in one of the formats of :data:`EXPORTERS`; ``default_version`` for undeclared versions."""
+    try:
+        exporter = EXPORTERS[to]
+    except KeyError:
+        raise ValueError(f"unknown export format {to!r}; use one of {', '.join(EXPORTERS)}") from None
+    return exporter(profile, default_version)
+
+
+__all__ = [
+    "EXPORTERS",
+    "Sheet",
+    "build_sheet",
+    "export",
+    "jsonld_document",
+    "render_html",
+    "render_json",
+    "render_jsonld",
+    "render_markdown",
+    "render_matrix_html",
+]

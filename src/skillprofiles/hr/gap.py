@@ -1,0 +1,152 @@
+"""Gap analysis: a person's assessment against a profile, per requirement, with a fit score."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+from skillprofiles.hr.assessment import Assessment
+from skillprofiles.hr.ecf import CompetenceId, cefr_rank, defined_at, official_title
+from skillprofiles.hr.versions import VersionMapping, translate
+from skillprofiles.models import AnyProfile, CompetenceAssignment, LanguageRequirement, Level
+
+
+class Status(str, enum.Enum):
+    """How a requirement stands: met, below the required level, or not demonstrated at all."""
+
+    MET = "met"
+    BELOW = "below"
+    MISSING = "missing"
+
+
+@dataclass(frozen=True)
+class CompetenceGap:
+    """One competence requirement of the profile and how the assessment meets it."""
+
+    competence: CompetenceId
+    title: str
+    required: Level
+    demonstrated: Level | None
+    status: Status
+    next_level: Level | None
+
+    @property
+    def shortfall(self) -> int:
+        """How many levels below the requirement the person is (0 when met; all of it when missing)."""
+        have = self.demonstrated.rank if self.demonstrated else 0
+        return max(0, self.required.rank - have)
+
+    @property
+    def credit(self) -> float:
+        """The requirement's share in the fit score: min(demonstrated, required) / required."""
+        have = self.demonstrated.rank if self.demonstrated else 0
+        return min(have, self.required.rank) / self.required.rank
+
+
+@dataclass(frozen=True)
+class LanguageGap:
+    """One language requirement and how the assessment meets it."""
+
+    language: str
+    required: str | None
+    demonstrated: str | None
+    status: Status
+    preferred: bool
+
+    @property
+    def credit(self) -> float:
+        """The share in the fit score: 1 when met, CEFR rank demonstrated / rank required when below."""
+        if self.status is Status.MET:
+            return 1.0
+        need, have = cefr_rank(self.required), cefr_rank(self.demonstrated)
+        if self.status is Status.MISSING or not need or have is None:
+            return 0.0
+        return min(have, need) / need
+
+
+@dataclass(frozen=True)
+class GapReport:
+    """The result of :func:`gap`; ``notes`` says every assumption made (versions, mapping)."""
+
+    person: str
+    profile: str
+    version: str | None
+    competences: list[CompetenceGap]
+    languages: list[LanguageGap]
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def fit(self) -> float:
+        """Mean credit over the required competences and the required (not preferred) languages."""
+        credits = [g.credit for g in self.competences] + [g.credit for g in self.languages if not g.preferred]
+        return sum(credits) / len(credits) if credits else 1.0
+
+    @property
+    def next_steps(self) -> list[tuple[CompetenceId, Level]]:
+        """The next level to reach for every competence not yet met, in the profile's order."""
+        return [(g.competence, g.next_level) for g in self.competences if g.next_level is not None]
+
+
+def gap(
+    assessment: Assessment,
+    profile: AnyProfile,
+    mapping: VersionMapping | None = None,
+    profile_version: str | None = None,
+) -> GapReport:
+    """Compare an assessment with a profile's requirements.
+
+    The assessment's codes are read in the profile's e-CF version: directly when the versions agree,
+    through ``mapping`` otherwise; :class:`~skillprofiles.hr.versions.VersionMismatchError` is raised
+    when the versions differ in what their codes mean and no mapping is given. ``profile_version``
+    is assumed for a profile that does not declare its version.
+    """
+    notes: list[str] = []
+    version = profile.ecf_version or profile_version
+    if profile.ecf_version is None and version is not None:
+        notes.append(f"the profile declares no e-CF version; read as {version}, as asked")
+    if version is None:
+        version = assessment.ecf_version
+        notes.append(f"the profile declares no e-CF version; read as {version}, the assessment's version")
+    levels = {c.code: frozenset({c.level}) for c in assessment.competences}
+    what = "the assessment uses e-CF {source} and the profile e-CF {target}"
+    translated, more = translate(levels, assessment.ecf_version, version, mapping, what)
+    demonstrated = {code: max(found, key=lambda lv: lv.rank) for code, found in translated.items()}
+    notes.extend(more)
+    competences = [
+        _competence_gap(CompetenceId(version, c.code), c, demonstrated) for c in profile.competences
+    ]
+    languages = [_language_gap(r, assessment) for r in profile.languages]
+    name = profile.code or profile.title
+    return GapReport(assessment.person, name, version, competences, languages, notes)
+
+
+def _competence_gap(
+    cid: CompetenceId, assignment: CompetenceAssignment, demonstrated: dict[str, Level]
+) -> CompetenceGap:
+    required = assignment.max_level
+    have = demonstrated.get(cid.code)
+    status = Status.MISSING if have is None else Status.MET if have.rank >= required.rank else Status.BELOW
+    title = official_title(cid, assignment.title)
+    return CompetenceGap(cid, title, required, have, status, _next_level(cid, have, required))
+
+
+def _next_level(cid: CompetenceId, have: Level | None, required: Level) -> Level | None:
+    """The lowest level above the one demonstrated at which the competence is defined, up to the target."""
+    start = have.rank + 1 if have else 1
+    for rank in range(start, required.rank + 1):
+        if defined_at(cid, rank):
+            return Level.of(rank)
+    return None
+
+
+def _language_gap(requirement: LanguageRequirement, assessment: Assessment) -> LanguageGap:
+    wanted = requirement.language.casefold()
+    have = next((lang.level for lang in assessment.languages if lang.language.casefold() == wanted), None)
+    need = requirement.min_level
+    if have is None:
+        status = Status.MISSING
+    elif need is None or (cefr_rank(have) or 0) >= (cefr_rank(need) or 0):
+        status = Status.MET
+    else:
+        status = Status.BELOW
+    return LanguageGap(requirement.language, need, have, status, requirement.preferred)

@@ -1,0 +1,64 @@
+"""JSON and JSON-LD exports: plain data round-trips; JSON-LD expands with pyld to stable URIs."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from pyld import jsonld
+
+from skillprofiles import load
+from skillprofiles.export import export, jsonld_document
+from tests.hr_helpers import ROLE_OCM, WSP_003
+
+SDO = "https://schema.org/"
+SP = "https://skillprofiles.dev/vocab#"
+
+
+@pytest.mark.parametrize("path", [WSP_003, ROLE_OCM])
+def test_json_round_trips_to_the_same_profile(path: object) -> None:
+    profile = load(path)  # type: ignore[arg-type]
+    data = json.loads(export(profile, "json"))
+    assert type(profile).model_validate(data) == profile
+
+
+def test_jsonld_expands_with_competence_uris() -> None:
+    document = json.loads(export(load(WSP_003), "jsonld"))
+    [node] = jsonld.expand(document)
+    assert node["@id"] == "https://skillprofiles.dev/profiles/WSP-G3-003"
+    assert node["@type"] == [SDO + "Occupation"]
+    assert node[SDO + "name"] == [{"@value": "Web Account Manager"}]
+    skills = node[SDO + "skills"]
+    assert [s["@id"] for s in skills] == [
+        f"https://skillprofiles.dev/ecf/2.0/{code}" for code in ("B.1", "D.7", "D.8", "E.1", "E.4")
+    ]
+    d7 = skills[1]
+    assert d7["@type"] == [SDO + "DefinedTerm"]
+    assert d7[SDO + "termCode"] == [{"@value": "D.7"}]
+    assert d7[SDO + "name"] == [{"@value": "Sales Management"}]
+    assert d7[SDO + "inDefinedTermSet"][0]["@id"] == "https://skillprofiles.dev/ecf/2.0"
+    requirement = node[SP + "competenceRequirement"][1]
+    assert requirement[SP + "competence"] == [{"@id": "https://skillprofiles.dev/ecf/2.0/D.7"}]
+    assert requirement[SP + "proficiencyLevel"] == [{"@value": "e-5"}]
+    languages = node[SP + "languageRequirement"]
+    assert [lang[SP + "cefrLevel"][0]["@value"] for lang in languages[:2]] == ["B1", "C1"]
+
+
+def test_jsonld_of_a_profile_without_version() -> None:
+    role = load(ROLE_OCM)
+    [node] = jsonld.expand(jsonld_document(role))
+    assert node["@id"] == "https://skillprofiles.dev/profiles/online-community-manager"
+    assert node[SDO + "skills"][0]["@id"] == "https://skillprofiles.dev/ecf/unspecified/A.3"
+    [versioned] = jsonld.expand(jsonld_document(role, default_version="2.0"))
+    assert versioned[SDO + "skills"][0]["@id"] == "https://skillprofiles.dev/ecf/2.0/A.3"
+    assert SP + "languageRequirement" not in node
+
+
+def test_jsonld_to_rdf() -> None:
+    quads = jsonld.to_rdf(json.loads(export(load(WSP_003), "jsonld")), {"format": "application/n-quads"})
+    lines = set(quads.splitlines())
+    profile = "<https://skillprofiles.dev/profiles/WSP-G3-003>"
+    rdf_type = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+    assert f"{profile} {rdf_type} <https://schema.org/Occupation> ." in lines
+    assert f"{profile} <https://schema.org/skills> <https://skillprofiles.dev/ecf/2.0/D.7> ." in lines
+    assert '<https://skillprofiles.dev/ecf/2.0/D.7> <https://schema.org/termCode> "D.7" .' in lines
