@@ -7,10 +7,10 @@ import sys
 from collections.abc import Sequence
 
 from skillprofiles._version import __version__
-from skillprofiles.cli import validate_cmd
+from skillprofiles.cli import schema_cmd, validate_cmd
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-COMMANDS = (validate_cmd,)
+COMMANDS = (validate_cmd, schema_cmd)
 
 
 class _Parser(argparse.ArgumentParser):

@@ -1,0 +1,89 @@
+"""The published JSON Schemas: a registry of name → builder, each generated from a pydantic model."""
+
+from __future__ import annotations
+
+import importlib
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+DRAFT = "https://json-schema.org/draft/2020-12/schema"
+BASE_URL = "https://skillprofiles.dev/schemas/"
+
+Schema = dict[str, Any]
+
+
+def schema_id(name: str) -> str:
+    """The stable ``$id`` of a published schema."""
+    return f"{BASE_URL}{filename(name)}"
+
+
+def filename(name: str) -> str:
+    """The file a schema is published as, in ``schemas/``."""
+    return f"{name}.schema.json"
+
+
+def model_schema(name: str, target: str, title: str, description: str) -> Schema:
+    """The Draft 2020-12 schema of a pydantic model or type named ``module:attribute``, with its header.
+
+    The model is imported only here, so that the registry costs nothing until a schema is asked for.
+    """
+    from pydantic import TypeAdapter
+
+    module, _, attribute = target.partition(":")
+    model = getattr(importlib.import_module(module), attribute)
+    body = TypeAdapter(model).json_schema(by_alias=True, mode="validation")
+    body.pop("title", None)
+    body.pop("description", None)
+    header = {"$schema": DRAFT, "$id": schema_id(name), "title": title, "description": description}
+    return {**header, **body}
+
+
+def profile_schema() -> Schema:
+    """One schema for every profile: a ``oneOf`` of the templates with a discriminator on ``template``."""
+    return model_schema(
+        "profile",
+        "skillprofiles.models:Profile",
+        "skillprofiles profile",
+        "An e-CF competency profile in YAML: a WSP-G3 profile sheet (template: wsp-g3) or a European ICT "
+        "role profile (template: ict-role-profile). The 'template' key selects the sections that apply.",
+    )
+
+
+# One line per published schema: name → builder. The report and catalogue formats join here as
+#   "report": lambda: model_schema("report", "skillprofiles.render.report_model:ReportDocument", ...),
+SCHEMAS: dict[str, Callable[[], Schema]] = {
+    "profile": profile_schema,
+}
+
+
+def build(name: str) -> Schema:
+    """The schema registered under ``name``; KeyError when there is none."""
+    return SCHEMAS[name]()
+
+
+def render(schema: Schema) -> str:
+    """A schema as the committed file holds it: stable key order as generated, two-space indent."""
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+def write_all(directory: Path) -> list[Path]:
+    """Write every registered schema into ``directory``; return the files written."""
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name in SCHEMAS:
+        path = directory / filename(name)
+        path.write_text(render(build(name)), encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def stale(directory: Path) -> list[str]:
+    """Names of the registered schemas whose file in ``directory`` is missing or differs from the models."""
+    found = []
+    for name in SCHEMAS:
+        path = directory / filename(name)
+        if not path.is_file() or path.read_text(encoding="utf-8") != render(build(name)):
+            found.append(name)
+    return found
