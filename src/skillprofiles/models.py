@@ -306,6 +306,7 @@ class ProfileBase(Record):
     )
     source: Source | None = Field(
         None,
+        title="Source document",
         description="The document the profile is transcribed from.",
         examples=[{"document": "EQF-iServe project job descriptions – Online Community Manager"}],
     )
@@ -387,6 +388,7 @@ class WSPG3Profile(ProfileBase):
     )
     relationships: Relationships = Field(
         default_factory=lambda: Relationships(interacts_with=[], reports_to=[]),
+        title="Relationships and reporting lines",
         description="Relationships and reporting lines.",
         examples=[{"interacts_with": ["Business Analyst"], "reports_to": []}],
     )
