@@ -53,21 +53,8 @@ def _as_json(value: Any) -> Any:
     return value.isoformat() if isinstance(value, datetime.date) else value
 
 
-def _branch_errors(doc: Any) -> list[Any]:
-    """The schema's errors in the template branch the document names (else at the top)."""
-    schema = validator().schema
-    mapping = schema["discriminator"]["mapping"]
-    template = doc.get("template") if isinstance(doc, dict) else None
-    errors = list(validator().iter_errors(doc))
-    if not isinstance(template, str) or template not in mapping:
-        return errors
-    branch = [option["$ref"] for option in schema["oneOf"]].index(mapping[template])
-    nested = [e for error in errors for e in error.context or [] if e.relative_schema_path[0] == branch]
-    return nested or errors
-
-
 def _disagreement(doc: Any) -> str:
-    error = best_match(_branch_errors(_as_json(doc)))
+    error = best_match(validator().iter_errors(_as_json(doc)))
     schema = f"{list(error.absolute_path)}: {error.message[:200]}" if error else "valid"
     _, diagnostics = build(Parsed("doc.yaml", data=doc))
     return f"models: {[(d.code, d.message) for d in diagnostics] or 'valid'}; schema: {schema}"

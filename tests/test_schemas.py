@@ -8,11 +8,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from jsonschema import Draft202012Validator
 
 from skillprofiles import schemas
 from skillprofiles.cli import main
 from tests.conftest import ROOT
+from tests.minimal import WSP
 
 SCHEMAS_DIR = ROOT / "schemas"
 PROFILE = json.loads((SCHEMAS_DIR / "profile.schema.json").read_text(encoding="utf-8"))
@@ -43,16 +45,27 @@ def test_every_schema_is_valid_draft_2020_12_with_a_stable_id() -> None:
         assert schema["description"]
 
 
-def test_template_discriminates_between_the_two_layouts() -> None:
-    assert PROFILE["discriminator"] == {
-        "propertyName": "template",
-        "mapping": {"wsp-g3": "#/$defs/WSPG3Profile", "ict-role-profile": "#/$defs/RoleProfile"},
-    }
-    assert PROFILE["oneOf"] == [{"$ref": "#/$defs/WSPG3Profile"}, {"$ref": "#/$defs/RoleProfile"}]
+def test_template_selects_the_definition_that_applies() -> None:
+    assert PROFILE["required"] == ["template"]
+    assert PROFILE["properties"]["template"]["enum"] == ["ict-role-profile", "wsp-g3"]
+    assert PROFILE["allOf"] == [
+        {
+            "if": {"properties": {"template": {"const": template}}, "required": ["template"]},
+            "then": {"$ref": f"#/$defs/{name}"},
+        }
+        for template, name in (("ict-role-profile", "RoleProfile"), ("wsp-g3", "WSPG3Profile"))
+    ]
     for name, template in (("WSPG3Profile", "wsp-g3"), ("RoleProfile", "ict-role-profile")):
         definition = PROFILE["$defs"][name]
         assert definition["properties"]["template"]["const"] == template
         assert "template" in definition["required"]
+
+
+def test_errors_are_reported_against_the_named_template_only() -> None:
+    validator = Draft202012Validator(PROFILE, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    doc = {**yaml.safe_load(WSP), "kpis": ["x"]}
+    errors = [(list(e.absolute_path), e.message) for e in validator.iter_errors(doc)]
+    assert errors == [([], "Additional properties are not allowed ('kpis' was unexpected)")]
 
 
 def _objects(schema: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:

@@ -41,14 +41,40 @@ def model_schema(name: str, target: str, title: str, description: str) -> Schema
 
 
 def profile_schema() -> Schema:
-    """One schema for every profile: a ``oneOf`` of the templates with a discriminator on ``template``."""
-    return model_schema(
+    """One schema for every profile, the ``template`` key selecting the template's definition."""
+    schema = model_schema(
         "profile",
         "skillprofiles.models:Profile",
         "skillprofiles profile",
         "An e-CF competency profile in YAML: a WSP-G3 profile sheet (template: wsp-g3) or a European ICT "
         "role profile (template: ict-role-profile). The 'template' key selects the sections that apply.",
     )
+    return _select_by_template(schema)
+
+
+def _select_by_template(schema: Schema) -> Schema:
+    """pydantic's ``oneOf`` + OpenAPI ``discriminator`` as ``if``/``then`` on ``template``.
+
+    ``discriminator`` is no JSON Schema keyword: validators and editors ignore it and try every
+    ``oneOf`` branch, so an error in a wsp-g3 sheet is also reported against the role template
+    ("'template': 'wsp-g3' was expected"), and completion offers both templates' keys. With
+    ``if``/``then`` only the named template's definition applies, to validation and completion alike.
+    """
+    mapping: dict[str, str] = schema.pop("discriminator")["mapping"]
+    schema.pop("oneOf")
+    definitions = schema.pop("$defs")
+    template = {
+        "title": "Template",
+        "description": "The sheet layout, which decides the sections the profile has.",
+        "enum": list(mapping),
+        "examples": list(mapping),
+    }
+    branches = [
+        {"if": {"properties": {"template": {"const": name}}, "required": ["template"]}, "then": {"$ref": ref}}
+        for name, ref in mapping.items()
+    ]
+    selection = {"type": "object", "properties": {"template": template}, "required": ["template"]}
+    return {**schema, **selection, "allOf": branches, "$defs": definitions}
 
 
 # One line per published schema: name → builder. The report and catalogue formats join here as
