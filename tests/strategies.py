@@ -222,6 +222,8 @@ ODD_VALUES: list[Any] = [
     "C2",
     "Z9",
 ]
+# One value of each JSON type, so that any field is often given a value of another type.
+OTHER_TYPES: list[Any] = [None, True, 0, 1.5, "x", [], {}]
 EXTRA_KEYS = [
     "extra",
     "schema_",
@@ -238,6 +240,11 @@ EXTRA_KEYS = [
     "Title",
     "",
 ]
+
+
+def _field(path: Path) -> tuple[str, ...]:
+    """A path's field: its keys without list indexes, so every competence's 'title' is one field."""
+    return tuple(part for part in path if isinstance(part, str))
 
 
 def paths(value: Any, prefix: Path = ()) -> list[Path]:
@@ -304,13 +311,16 @@ def mutated_profile(draw: st.DrawFn) -> Doc:
         fits = [path for path in paths(doc) if _KINDS[kind](path, get(doc, path))]
         if not fits:
             continue
-        path = draw(st.sampled_from(fits))
+        # pick a field first, then one of its occurrences: rare optional fields are hit as often as lists
+        fields = sorted({_field(path) for path in fits}, key=repr)
+        field = draw(st.sampled_from(fields))
+        path = draw(st.sampled_from([path for path in fits if _field(path) == field]))
         if kind == "add-key":
             value: Any = draw(st.sampled_from(EXTRA_KEYS))
         elif kind == "blank":
             value = draw(blank_text)
         else:
-            value = draw(st.sampled_from(ODD_VALUES))
+            value = draw(st.sampled_from(ODD_VALUES) | st.sampled_from(OTHER_TYPES))
         doc = mutate(doc, path, kind, copy.deepcopy(value))
     return doc
 

@@ -3,18 +3,28 @@
 from __future__ import annotations
 
 import functools
+import io
 import json
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
 from skillprofiles.checker import Checker
 from skillprofiles.diagnostics import Severity
+from skillprofiles.loader import build
 from skillprofiles.rules import structure
+from skillprofiles.yamlread import parse_text
+from tests import strategies as sp
 from tests.conftest import PROFILES, ROOT
+from tests.test_differential import validator
 
 EXAMPLES = ROOT / "tests" / "schema_examples"
 SCHEMA = ROOT / "schemas" / "profile.schema.json"
@@ -96,12 +106,49 @@ def test_both_reject_each_invalid_example(path: Path) -> None:
     assert check_jsonschema_rejects(path)
 
 
-# check-jsonschema reads YAML 1.2 (ruamel.yaml), skillprofiles and PyYAML read YAML 1.1: unquoted
-# yes/no/on/off differ. These pin the difference; docs/schemas.md explains it.
+# check-jsonschema reads YAML 1.2 (ruamel.yaml) and keeps dates as text; skillprofiles and PyYAML read
+# YAML 1.1: unquoted yes/no/on/off, dates and 1e3-style numbers differ. These pin the difference;
+# docs/schemas.md explains it.
 @pytest.mark.parametrize(
     ("name", "codes", "rejected"),
-    [("language-no.yaml", ["SP104"], False), ("preferred-yes.yaml", [], True)],
+    [
+        ("language-no.yaml", ["SP104"], False),
+        ("language-date.yaml", ["SP104"], False),
+        ("preferred-yes.yaml", [], True),
+        ("language-1e3.yaml", [], True),
+    ],
 )
-def test_yaml_11_booleans_are_the_one_known_difference(name: str, codes: list[str], rejected: bool) -> None:
+def test_yaml_11_and_12_differ_only_on_unquoted_scalars(name: str, codes: list[str], rejected: bool) -> None:
     path = EXAMPLES / "yaml11" / name
     assert (structural_codes(path), check_jsonschema_rejects(path)) == (codes, rejected)
+
+
+# -- the same differential through YAML text, read as check-jsonschema reads it -------------------------
+
+
+def _check_jsonschema_reader() -> Callable[[bytes], Any]:
+    from check_jsonschema.parsers.yaml import construct_yaml_implementation, impl2loader
+
+    load = impl2loader(construct_yaml_implementation(), construct_yaml_implementation(pure=True))
+    return lambda data: load(io.BytesIO(data))
+
+
+def _schema_verdict(text: str) -> bool:
+    try:
+        data = _check_jsonschema_reader()(text.encode("utf-8"))
+    except Exception:  # any parse failure is a rejection, as check-jsonschema reports it
+        return False
+    return bool(validator().is_valid(data))
+
+
+def _skillprofiles_verdict(text: str) -> bool:
+    parsed = parse_text(text, "doc.yaml")
+    profile, diagnostics = build(parsed)
+    errors = [d for d in [*parsed.diagnostics, *diagnostics] if d.severity is Severity.ERROR]
+    return profile is not None and not errors
+
+
+@given(sp.mutated_profile(), st.booleans())
+def test_yaml_text_gets_the_same_verdict_from_both_readers(doc: dict[str, Any], flow: bool) -> None:
+    text = yaml.safe_dump(doc, allow_unicode=True, default_flow_style=flow, sort_keys=False)
+    assert _skillprofiles_verdict(text) == _schema_verdict(text), text

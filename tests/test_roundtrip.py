@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -40,6 +42,7 @@ def test_round_trips(doc: dict[str, Any]) -> None:
     _json_round_trip_is_identity(profile)
     _written_twice_is_the_same_text_at_the_same_positions(profile)
     _each_value_sits_at_its_source_position(profile)
+    _yaml_12_reads_the_same_values(profile)
 
 
 def _yaml_round_trip_is_identity_with_no_diagnostics(profile: AnyProfile) -> None:
@@ -47,6 +50,19 @@ def _yaml_round_trip_is_identity_with_no_diagnostics(profile: AnyProfile) -> Non
     again, parsed, diagnostics = _reread(text)
     assert (parsed.diagnostics, diagnostics) == ([], []), text
     assert again == profile, text
+
+
+def _yaml12_reader() -> Callable[[bytes], Any]:
+    from check_jsonschema.parsers.yaml import construct_yaml_implementation, impl2loader
+
+    load = impl2loader(construct_yaml_implementation(), construct_yaml_implementation(pure=True))
+    return lambda data: load(io.BytesIO(data))
+
+
+def _yaml_12_reads_the_same_values(profile: AnyProfile) -> None:
+    """check-jsonschema's YAML 1.2 reader sees the values of the profile's JSON form."""
+    expected = profile.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+    assert _yaml12_reader()(dump_yaml(profile).encode()) == expected
 
 
 def _json_round_trip_is_identity(profile: AnyProfile) -> None:
@@ -79,7 +95,19 @@ def _each_value_sits_at_its_source_position(profile: AnyProfile) -> None:
 
 @pytest.mark.parametrize(
     ("value", "written"),
-    [("no", "'no'"), ("2.0", "'2.0'"), ("010", "'010'"), ("on", "'on'"), ("null", "'null'"), ("~", "'~'")],
+    [
+        ("no", "'no'"),
+        ("2.0", "'2.0'"),
+        ("010", "'010'"),
+        ("on", "'on'"),
+        ("null", "'null'"),
+        ("~", "'~'"),
+        ("2013-02-14", "'2013-02-14'"),
+        ("1e3", "'1e3'"),
+        ("0o17", "'0o17'"),
+        (".Inf", "'.Inf'"),
+        ("0\x85", '"0\\N"'),
+    ],
 )
 def test_values_yaml_11_would_misread_are_quoted(value: str, written: str) -> None:
     doc = yaml.safe_load((PROFILES / "WSP-G3-003.yaml").read_text(encoding="utf-8"))
@@ -88,6 +116,7 @@ def test_values_yaml_11_would_misread_are_quoted(value: str, written: str) -> No
     assert f"  - language: {written}\n" in text
     again, parsed, diagnostics = _reread(text)
     assert (again, parsed.diagnostics, diagnostics) == (_model(doc), [], [])
+    assert _yaml12_reader()(text.encode())["personal_aptitudes"]["linguistic"][0]["language"] == value
 
 
 def test_reference_profiles_write_back_in_block_style_with_the_modeline() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import re
 from typing import Any
 
 import yaml
@@ -25,9 +26,19 @@ class _Dumper(yaml.SafeDumper):
 _LINE_BREAKS = frozenset("\x85\u2028\u2029")
 
 
+# PyYAML quotes what YAML 1.1 would misread; YAML 1.2 readers (ruamel.yaml, check-jsonschema, editors)
+# also read these plain scalars as numbers, so they are quoted too: 1e3, 0o17, .Inf.
+_YAML12_NON_STRINGS = re.compile(
+    r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+"
+    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
+)
+
+
 def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     if _LINE_BREAKS.intersection(value):
         return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
+    if _YAML12_NON_STRINGS.fullmatch(value):
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="'")
     return dumper.represent_str(value)
 
 
@@ -49,8 +60,8 @@ def profile_data(profile: AnyProfile) -> dict[str, Any]:
 def dump_yaml(profile: AnyProfile, modeline: str | None = None) -> str:
     """The profile as YAML text; ``modeline`` adds a yaml-language-server ``$schema`` comment.
 
-    PyYAML quotes every string that YAML 1.1 would read as something else ('no', '2.0', '010'),
-    and skillprofiles reads with the same YAML 1.1 resolvers, so the text reads back to the model.
+    Every string a YAML 1.1 or YAML 1.2 reader would read as something else is quoted ('no', '2.0',
+    '010', '1e3'), so skillprofiles (YAML 1.1) and YAML 1.2 tools read the same values back.
     """
     text = yaml.dump(
         profile_data(profile),
