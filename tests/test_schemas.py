@@ -100,6 +100,22 @@ def test_every_property_has_a_title_a_description_and_valid_examples(
         assert list(validator.iter_errors(sample)) == [], (where, sample)
 
 
+def _nodes(node: Any) -> Iterator[Any]:
+    yield node
+    children = node.values() if isinstance(node, dict) else node if isinstance(node, list) else []
+    for child in children:
+        yield from _nodes(child)
+
+
+def test_no_ref_has_siblings_that_draft_07_readers_would_drop() -> None:
+    refs = [node for node in _nodes(PROFILE) if isinstance(node, dict) and "$ref" in node]
+    assert len(refs) == 15
+    assert [node for node in refs if len(node) > 1] == []
+    wrapped = PROFILE["$defs"]["WSPG3Profile"]["properties"]["documentation_produced"]
+    assert wrapped["allOf"] == [{"$ref": "#/$defs/Deliverables"}]
+    assert wrapped["title"] == "Documentation produced"
+
+
 def test_level_text_keys_must_be_levels() -> None:
     level_texts = PROFILE["$defs"]["CompetenceAssignment"]["properties"]["level_texts"]
     assert level_texts["propertyNames"] == {"$ref": "#/$defs/Level"}

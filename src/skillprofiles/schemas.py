@@ -37,7 +37,25 @@ def model_schema(name: str, target: str, title: str, description: str) -> Schema
     body.pop("title", None)
     body.pop("description", None)
     header = {"$schema": DRAFT, "$id": schema_id(name), "title": title, "description": description}
-    return {**header, **body}
+    return {**header, **_wrap_refs(body)}
+
+
+def _wrap_refs(node: Any) -> Any:
+    """``{"$ref": R, "title": ...}`` as ``{"allOf": [{"$ref": R}], "title": ...}``, everywhere.
+
+    The same meaning in 2020-12, but draft-07 readers ignore every keyword beside ``$ref``, and the
+    YAML language server reads schemas as draft-07: the title, description and examples of a
+    property that is a model would be lost from hover and completion.
+    """
+    if isinstance(node, list):
+        return [_wrap_refs(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    wrapped = {key: _wrap_refs(value) for key, value in node.items()}
+    if "$ref" in wrapped and len(wrapped) > 1:
+        ref = wrapped.pop("$ref")
+        return {"allOf": [{"$ref": ref}], **wrapped}
+    return wrapped
 
 
 def profile_schema() -> Schema:
