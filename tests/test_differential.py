@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime
 import functools
 import json
+import os
 from typing import Any
 
 import pytest
 import yaml
-from hypothesis import example, given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import best_match
@@ -148,3 +149,12 @@ _REFERENCE = (PROFILES / "online-community-manager.yaml").read_bytes()
 @given(st.integers(0, len(_REFERENCE) - 1), st.binary(min_size=0, max_size=8), st.integers(0, 8))
 def test_corrupted_reference_profile_never_crashes(at: int, insert: bytes, drop: int) -> None:
     _assert_well_formed(parse_bytes(_REFERENCE[:at] + insert + _REFERENCE[at + drop :], "ocm.yaml"))
+
+
+def test_ci_budget_is_fixed_and_deterministic() -> None:
+    chosen = os.environ.get("HYPOTHESIS_PROFILE", "ci")
+    current = settings.default
+    if chosen == "ci":
+        assert (current.max_examples, current.derandomize, current.database) == (150, True, None)
+    else:
+        assert current == settings.get_profile(chosen)
