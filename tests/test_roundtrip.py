@@ -104,6 +104,7 @@ def _each_value_sits_at_its_source_position(profile: AnyProfile) -> None:
         ("~", "'~'"),
         ("2013-02-14", "'2013-02-14'"),
         ("1e3", "'1e3'"),
+        ("0E0", "'0E0'"),
         ("0o17", "'0o17'"),
         (".Inf", "'.Inf'"),
         ("0\x85", '"0\\N"'),

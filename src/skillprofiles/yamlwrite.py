@@ -57,20 +57,25 @@ def profile_data(profile: AnyProfile) -> dict[str, Any]:
     return {**leading, **data}
 
 
+def dump_data(data: Any, flow: bool = False) -> str:
+    """Plain data as YAML that YAML 1.1 and YAML 1.2 readers read back alike (block style by default)."""
+    return yaml.dump(
+        data,
+        Dumper=_Dumper,
+        default_flow_style=flow,
+        sort_keys=False,
+        allow_unicode=True,
+        width=100,
+        indent=2,
+    )
+
+
 def dump_yaml(profile: AnyProfile, modeline: str | None = None) -> str:
     """The profile as YAML text; ``modeline`` adds a yaml-language-server ``$schema`` comment.
 
     Every string a YAML 1.1 or YAML 1.2 reader would read as something else is quoted ('no', '2.0',
     '010', '1e3'), so skillprofiles (YAML 1.1) and YAML 1.2 tools read the same values back.
     """
-    text = yaml.dump(
-        profile_data(profile),
-        Dumper=_Dumper,
-        default_flow_style=False,
-        sort_keys=False,
-        allow_unicode=True,
-        width=100,
-        indent=2,
-    )
+    text = dump_data(profile_data(profile))
     header = f"# yaml-language-server: $schema={modeline}\n" if modeline else ""
     return header + text
