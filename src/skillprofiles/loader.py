@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from skillprofiles.diagnostics import Diagnostic, DocPath
-from skillprofiles.models import MODELS, AnyProfile, model_for
+from skillprofiles.models import MODELS, NON_BLANK, AnyProfile, model_for
 from skillprofiles.rules import structure as codes
 from skillprofiles.rules.registry import Rule
 from skillprofiles.yamlread import Limits, Parsed, SourceMap, read_path
@@ -106,7 +106,7 @@ def _one(
         return _missing(path, model, parsed)
     if kind == "extra_forbidden":
         return _unknown_key(path, model, parsed)
-    if kind == "too_short" or (kind == "string_pattern_mismatch" and error["ctx"]["pattern"] == r"\S"):
+    if kind == "too_short" or (kind == "string_pattern_mismatch" and error["ctx"]["pattern"] == NON_BLANK):
         return _diag(codes.EMPTY_SECTION, parsed, path, f"'{name}' is empty", _empty_hint(path))
     if kind == "duplicate_level":
         return _diag(codes.DUPLICATE_LEVEL, parsed, path, error["msg"].capitalize(), "list each level once")

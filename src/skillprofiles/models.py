@@ -4,19 +4,37 @@ from __future__ import annotations
 
 import datetime
 import enum
+import re
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StringConstraints,
+)
 from pydantic_core import PydanticCustomError
 
-Text = Annotated[str, StringConstraints(min_length=1, pattern=r"\S")]
+# Patterns are shared verbatim by pydantic (Python ``re``), jsonschema (Python ``re``), check-jsonschema
+# (ECMAScript, via regress) and editors (JavaScript), so they use only what all of them read alike:
+# an explicit whitespace class instead of ``\S`` (each engine's ``\s`` is a different set), and
+# ``$(?!\n)`` instead of ``$`` (Python's ``$`` also matches before a final newline).
+WHITESPACE = r"\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+NON_BLANK = f"[^{WHITESPACE}]"
+END = r"$(?!\n)"
+
+Text = Annotated[str, StringConstraints(min_length=1, pattern=NON_BLANK)]
 Items = Annotated[list[Text], Field(min_length=1)]
 OptionalItems = Annotated[list[Text], Field(default_factory=list)]
 
-WSP_CODE_PATTERN = r"^WSP-G3-[0-9]{3}$"
-ECF_CODE_PATTERN = r"^[A-E]\.[1-9][0-9]?$"
-KS_CODE_PATTERN = r"^[A-Z][A-Z0-9]*[0-9]+$"
-VERSION_PATTERN = r"^[0-9]+\.[0-9]+$"
+WSP_CODE_PATTERN = r"^WSP-G3-[0-9]{3}" + END
+ECF_CODE_PATTERN = r"^[A-E]\.[1-9][0-9]?" + END
+KS_CODE_PATTERN = r"^[A-Z][A-Z0-9]*[0-9]+" + END
+VERSION_PATTERN = r"^[0-9]+\.[0-9]+" + END
+DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}" + END
 
 
 class Level(str, enum.Enum):
@@ -52,7 +70,10 @@ class Template(str, enum.Enum):
 class Record(BaseModel):
     """Base of every model: unknown keys are errors and instances are immutable."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    # Keys are read by alias only ('$schema', 'deliverables', 'kpis'): accepting the Python field
+    # names too would accept keys the JSON Schema forbids. Python ``re`` runs the patterns, as in
+    # jsonschema.
+    model_config = ConfigDict(extra="forbid", frozen=True, regex_engine="python-re")
 
 
 def _unique_levels(levels: list[Level]) -> list[Level]:
@@ -66,6 +87,28 @@ def _unique_levels(levels: list[Level]) -> list[Level]:
     return levels
 
 
+def _iso_date(value: Any) -> Any:
+    """A date, or text of the form YYYY-MM-DD; never a date-time, a number or other text."""
+    if isinstance(value, datetime.datetime) or not isinstance(value, (datetime.date, str)):
+        raise PydanticCustomError("date_type", "Input should be a valid date")
+    if isinstance(value, str):
+        try:
+            if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value) is None:
+                raise ValueError(value)
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            raise PydanticCustomError(
+                "date_parsing", "Input should be a date in the form YYYY-MM-DD"
+            ) from None
+    return value
+
+
+IsoDate = Annotated[
+    datetime.date,
+    BeforeValidator(_iso_date),
+    Field(json_schema_extra={"pattern": DATE_PATTERN}),
+]
+
 Levels = Annotated[
     list[Level],
     Field(min_length=1, json_schema_extra={"uniqueItems": True}),
@@ -76,22 +119,46 @@ Levels = Annotated[
 class KnowledgeSkill(Record):
     """A knowledge or skill item (role-profile Dimension 4), such as ``B11: Can analyse``."""
 
-    code: Annotated[str, Field(pattern=KS_CODE_PATTERN, description="Project-local code, e.g. B11.")]
-    text: Annotated[Text, Field(description="The item's wording as the source writes it.")]
+    code: Annotated[
+        str,
+        Field(pattern=KS_CODE_PATTERN, description="Project-local code, e.g. B11.", examples=["B11", "T05"]),
+    ]
+    text: Annotated[
+        Text, Field(description="The item's wording as the source writes it.", examples=["Can analyse"])
+    ]
 
 
 class CompetenceAssignment(Record):
     """An e-CF competence assigned to the profile at one or more proficiency levels."""
 
-    code: Annotated[str, Field(pattern=ECF_CODE_PATTERN, description="e-CF code, e.g. D.7.")]
-    title: Annotated[Text, Field(description="The competence title as the sheet writes it.")]
-    levels: Annotated[Levels, Field(description="The proficiency levels assigned (a set, e-1..e-5).")]
-    description: Text | None = Field(None, description="Profile-specific description (Dimension 2).")
+    code: Annotated[
+        str,
+        Field(pattern=ECF_CODE_PATTERN, description="e-CF code, e.g. D.7.", examples=["D.7", "A.4", "E.10"]),
+    ]
+    title: Annotated[
+        Text,
+        Field(description="The competence title as the sheet writes it.", examples=["Sales Management"]),
+    ]
+    levels: Annotated[
+        Levels,
+        Field(description="The proficiency levels assigned (a set, e-1..e-5).", examples=[["e-2", "e-3"]]),
+    ]
+    description: Text | None = Field(
+        None,
+        description="Profile-specific description (Dimension 2).",
+        examples=["The online community manager is responsible for the design and structure of ..."],
+    )
     level_texts: dict[Level, Text] = Field(
-        default_factory=dict, description="Per-level texts (Dimension 3), keyed by level."
+        default_factory=dict,
+        title="Level texts",
+        description="Per-level texts (Dimension 3), keyed by level.",
+        examples=[{"e-3": "Exploits specialist knowledge to provide understanding of market environment."}],
     )
     knowledge_skills: list[KnowledgeSkill] = Field(
-        default_factory=list, description="Knowledge and skill items (Dimension 4)."
+        default_factory=list,
+        title="Knowledge and skills",
+        description="Knowledge and skill items (Dimension 4).",
+        examples=[[{"code": "B11", "text": "Can analyse"}]],
     )
 
     @property
@@ -108,19 +175,34 @@ class CompetenceAssignment(Record):
 class Source(Record):
     """Where a profile comes from: the document, its version, date and licence."""
 
-    document: Text = Field(description="Title of the source document.")
-    version: Text | None = Field(None, description="Version of the source document.")
-    date: datetime.date | None = Field(None, description="Publication date (YYYY-MM-DD).")
-    licence: Text | None = Field(None, description="Licence of the source document.")
-    url: Text | None = Field(None, description="Where the source document is published.")
+    document: Text = Field(
+        description="Title of the source document.",
+        examples=["G3 Web Skills Profiles – version 1.0 – Generation 3 European ICT Professional Profiles"],
+    )
+    version: Text | None = Field(None, description="Version of the source document.", examples=["1.0"])
+    date: IsoDate | None = Field(None, description="Publication date (YYYY-MM-DD).", examples=["2013-02-14"])
+    licence: Text | None = Field(
+        None, description="Licence of the source document.", examples=["CC BY-ND 3.0"]
+    )
+    url: Text | None = Field(
+        None,
+        description="Where the source document is published.",
+        examples=["http://www.skillprofiles.eu/stable/g3/en/2013-02-14.pdf"],
+    )
 
 
 class Deliverables(Record):
     """Documents or deliverables by role: accountable, responsible and contributor."""
 
-    accountable: OptionalItems = Field(description="Produced as manager (guarantee).")
-    responsible: OptionalItems = Field(description="Produced as representative (support).")
-    contributor: OptionalItems = Field(description="Produced as employee (contribution).")
+    accountable: OptionalItems = Field(
+        description="Produced as manager (guarantee).", examples=[["Strategic sales plan"]]
+    )
+    responsible: OptionalItems = Field(
+        description="Produced as representative (support).", examples=[["Sales forecasts"]]
+    )
+    contributor: OptionalItems = Field(
+        description="Produced as employee (contribution).", examples=[["Production forecasts"]]
+    )
 
     @property
     def all(self) -> list[str]:
@@ -131,54 +213,106 @@ class Deliverables(Record):
 class RoleDeliverables(Record):
     """Deliverables of the European ICT role-profile template: accountable and contributor."""
 
-    accountable: Items = Field(description="Deliverables the role is accountable for.")
-    contributor: OptionalItems = Field(description="Deliverables the role contributes to.")
+    accountable: Items = Field(
+        description="Deliverables the role is accountable for.", examples=[["Wiki.", "Forum."]]
+    )
+    contributor: OptionalItems = Field(
+        description="Deliverables the role contributes to.", examples=[["Infrastructure planning."]]
+    )
 
 
 class AbilitiesKnowledge(Record):
     """Appendix B "Abilities, knowledge", subdivided into technical, IT and for development."""
 
-    technical: Items = Field(description="Technical abilities and knowledge.")
-    information_technology: Items = Field(description="Information-technology abilities and knowledge.")
-    for_development: Items = Field(description="Abilities that strengthen the profile.")
+    technical: Items = Field(
+        description="Technical abilities and knowledge.", examples=[["Communication techniques"]]
+    )
+    information_technology: Items = Field(
+        title="Information technology",
+        description="Information-technology abilities and knowledge.",
+        examples=[["Basic technical training in the Web environment"]],
+    )
+    for_development: Items = Field(
+        title="For development",
+        description="Abilities that strengthen the profile.",
+        examples=[["Coordination skills"]],
+    )
 
 
 class LanguageRequirement(Record):
     """A linguistic aptitude: a language, its minimum CEFR level when given, and the original wording."""
 
-    language: Text = Field(description="The language, as the sheet names it.")
-    min_level: Text | None = Field(None, description="Minimum CEFR level (A1..C2, Pre-A1, plus levels).")
-    preferred: bool = Field(False, description="True when the language is only preferred, not required.")
-    text: Text = Field(description="The requirement in the sheet's own words.")
+    language: Text = Field(description="The language, as the sheet names it.", examples=["English"])
+    min_level: Text | None = Field(
+        None,
+        title="Minimum level",
+        description="Minimum CEFR level (A1..C2, Pre-A1, plus levels).",
+        examples=["C1", "B1"],
+    )
+    preferred: StrictBool = Field(
+        False, description="True when the language is only preferred, not required.", examples=[True]
+    )
+    text: Text = Field(
+        description="The requirement in the sheet's own words.",
+        examples=["Excellent knowledge of the English language – minimum level: C1 QCER"],
+    )
 
 
 class PersonalAptitudes(Record):
     """Appendix B "Personal aptitudes": interpersonal/organisational and linguistic."""
 
-    interpersonal_organisational: Items = Field(description="Interpersonal and organisational aptitudes.")
+    interpersonal_organisational: Items = Field(
+        title="Interpersonal and organisational",
+        description="Interpersonal and organisational aptitudes.",
+        examples=[["Conflict management", "Teamwork"]],
+    )
     linguistic: Annotated[list[LanguageRequirement], Field(min_length=1)] = Field(
-        description="Language requirements."
+        description="Language requirements.",
+        examples=[[{"language": "English", "min_level": "C1", "text": "English – minimum level: C1 QCER"}]],
     )
 
 
 class Relationships(Record):
     """Appendix B "Relationships and reporting lines" (informational)."""
 
-    interacts_with: OptionalItems = Field(description="Profiles this one works with, by code or title.")
-    reports_to: OptionalItems = Field(description="Profiles this one reports to, by code or title.")
+    interacts_with: OptionalItems = Field(
+        title="Interacts with",
+        description="Profiles this one works with, by code or title.",
+        examples=[["Business Analyst", "WSP-G3-004"]],
+    )
+    reports_to: OptionalItems = Field(
+        title="Reports to",
+        description="Profiles this one reports to, by code or title.",
+        examples=[["Chief Information Officer"]],
+    )
 
 
 class ProfileBase(Record):
     """Fields and questions common to every template."""
 
-    schema_: str | None = Field(None, alias="$schema", description="JSON Schema the file declares.")
-    title: Text = Field(description="The profile's name.")
-    ecf_version: Annotated[str, Field(pattern=VERSION_PATTERN)] | None = Field(
-        None, description="The e-CF version the sheet cites, e.g. '2.0' (quoted)."
+    schema_: str | None = Field(
+        None,
+        alias="$schema",
+        title="JSON Schema",
+        description="JSON Schema the file declares.",
+        examples=["https://skillprofiles.dev/schemas/profile.schema.json"],
     )
-    source: Source | None = Field(None, description="The document the profile is transcribed from.")
+    title: Text = Field(description="The profile's name.", examples=["Web Account Manager"])
+    ecf_version: Annotated[str, Field(pattern=VERSION_PATTERN)] | None = Field(
+        None,
+        title="e-CF version",
+        description="The e-CF version the sheet cites, e.g. '2.0' (quoted).",
+        examples=["2.0", "4.0"],
+    )
+    source: Source | None = Field(
+        None,
+        title="Source document",
+        description="The document the profile is transcribed from.",
+        examples=[{"document": "EQF-iServe project job descriptions – Online Community Manager"}],
+    )
     competences: Annotated[list[CompetenceAssignment], Field(min_length=1)] = Field(
-        description="Assigned e-CF competences."
+        description="Assigned e-CF competences.",
+        examples=[[{"code": "D.7", "title": "Sales Management", "levels": ["e-5"]}]],
     )
 
     @property
@@ -194,19 +328,69 @@ class ProfileBase(Record):
 class WSPG3Profile(ProfileBase):
     """A WSP-G3 profile sheet, structured as in Appendix B of the G3 Web Skills Profiles spec."""
 
-    template: Literal["wsp-g3"] = Field(description="The sheet layout: a WSP-G3 profile sheet.")
-    code: Annotated[str, Field(pattern=WSP_CODE_PATTERN, description="Identification code WSP-G3-NNN.")]
-    summary_definition: Text = Field(description="The primary purpose of the profile.")
-    assignment: Items = Field(description="The basic assignment of the profile, one item per paragraph.")
-    documentation_produced: Deliverables = Field(description="Documentation produced, by role.")
-    primary_duties: Items = Field(description="Typical tasks carried out by the profile.")
-    abilities_knowledge: AbilitiesKnowledge = Field(description="Abilities and knowledge.")
-    kpi_areas: Items = Field(description="Area of application of the KPI.")
-    qualifications: Items = Field(description="Recommended qualifications and certifications.")
-    personal_aptitudes: PersonalAptitudes = Field(description="Personal aptitudes.")
+    template: Literal["wsp-g3"] = Field(
+        description="The sheet layout: a WSP-G3 profile sheet.", examples=["wsp-g3"]
+    )
+    code: Annotated[
+        str,
+        Field(
+            pattern=WSP_CODE_PATTERN, description="Identification code WSP-G3-NNN.", examples=["WSP-G3-003"]
+        ),
+    ]
+    summary_definition: Text = Field(
+        title="Summary definition",
+        description="The primary purpose of the profile.",
+        examples=["Professional position responsible for managing prospective and/or loyal customers ..."],
+    )
+    assignment: Items = Field(
+        description="The basic assignment of the profile, one item per paragraph.",
+        examples=[["The Web Account Manager is part of the Web Marketing & Accounting sector. ..."]],
+    )
+    documentation_produced: Deliverables = Field(
+        title="Documentation produced",
+        description="Documentation produced, by role.",
+        examples=[{"accountable": ["Strategic sales plan"], "responsible": ["Sales forecasts"]}],
+    )
+    primary_duties: Items = Field(
+        title="Primary duties",
+        description="Typical tasks carried out by the profile.",
+        examples=[["Make value presentations for products and/or services"]],
+    )
+    abilities_knowledge: AbilitiesKnowledge = Field(
+        title="Abilities, knowledge",
+        description="Abilities and knowledge.",
+        examples=[
+            {
+                "technical": ["Communication techniques"],
+                "information_technology": ["Basic technical training in the Web environment"],
+                "for_development": ["Coordination skills"],
+            }
+        ],
+    )
+    kpi_areas: Items = Field(
+        title="KPI areas",
+        description="Area of application of the KPI.",
+        examples=[["Achievement of sales quotas", "Volume, receipts, profits"]],
+    )
+    qualifications: Items = Field(
+        description="Recommended qualifications and certifications.",
+        examples=[["Masters degree/Training courses in marketing"]],
+    )
+    personal_aptitudes: PersonalAptitudes = Field(
+        title="Personal aptitudes",
+        description="Personal aptitudes.",
+        examples=[
+            {
+                "interpersonal_organisational": ["Teamwork"],
+                "linguistic": [{"language": "English", "min_level": "C1", "text": "English, C1 QCER"}],
+            }
+        ],
+    )
     relationships: Relationships = Field(
         default_factory=lambda: Relationships(interacts_with=[], reports_to=[]),
+        title="Relationships and reporting lines",
         description="Relationships and reporting lines.",
+        examples=[{"interacts_with": ["Business Analyst"], "reports_to": []}],
     )
 
     @property
@@ -234,16 +418,45 @@ class RoleProfile(ProfileBase):
     """A profile in the European ICT role-profile template (role description plus e-CF dimensions)."""
 
     template: Literal["ict-role-profile"] = Field(
-        description="The sheet layout: a European ICT role profile."
+        description="The sheet layout: a European ICT role profile.", examples=["ict-role-profile"]
     )
-    code: Text | None = Field(None, description="An identifier, when the source gives one.")
-    summary_statement: Text = Field(description="Summary statement of the role.")
-    mission: Items = Field(description="Mission, one item per paragraph.")
-    responsibility: Text = Field(description="What the role is responsible for.")
-    deliverables_: RoleDeliverables = Field(alias="deliverables", description="Deliverables by role.")
-    main_tasks: Items = Field(description="Main tasks.")
-    environment: Text = Field(description="The environment the role works in.")
-    kpis_: Items = Field(alias="kpis", description="Key performance indicators.")
+    code: Text | None = Field(
+        None, description="An identifier, when the source gives one.", examples=["OCM-01"]
+    )
+    summary_statement: Text = Field(
+        title="Summary statement",
+        description="Summary statement of the role.",
+        examples=[
+            "Provides an interactive environment in which users, customers and colleagues can collaborate."
+        ],
+    )
+    mission: Items = Field(
+        description="Mission, one item per paragraph.",
+        examples=[["Create and maintain such collaborative applications as wikis and forums ..."]],
+    )
+    responsibility: Text = Field(
+        description="What the role is responsible for.",
+        examples=["The ability for customers and users to quickly and effectively resolve issues ..."],
+    )
+    deliverables_: RoleDeliverables = Field(
+        alias="deliverables",
+        title="Deliverables",
+        description="Deliverables by role.",
+        examples=[{"accountable": ["Wiki.", "Forum."], "contributor": ["Infrastructure planning."]}],
+    )
+    main_tasks: Items = Field(
+        title="Main tasks", description="Main tasks.", examples=[["Provide collaboration tools."]]
+    )
+    environment: Text = Field(
+        description="The environment the role works in.",
+        examples=["Usually works in tandem with infrastructure and internal development teams."],
+    )
+    kpis_: Items = Field(
+        alias="kpis",
+        title="KPIs",
+        description="Key performance indicators.",
+        examples=[["Customer satisfaction.", "Forum activity."]],
+    )
 
     @property
     def deliverables(self) -> Deliverables:

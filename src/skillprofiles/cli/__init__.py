@@ -13,6 +13,7 @@ from skillprofiles.cli import (
     gap_cmd,
     matrix_cmd,
     rules_cmd,
+    schema_cmd,
     show_cmd,
     validate_cmd,
 )
@@ -21,6 +22,7 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 COMMANDS = (
     validate_cmd,
     rules_cmd,
+    schema_cmd,
     show_cmd,
     matrix_cmd,
     gap_cmd,
