@@ -166,7 +166,8 @@ def _decode(data: bytes, parsed: Parsed) -> str | None:
         if data.startswith(bom):
             return _decode_with(data, codec, parsed, bom_label=codec)
     if b"\x00" in data:
-        return _nul(data, parsed)
+        _nul(data, parsed)
+        return None
     return _decode_with(data, "utf-8", parsed, bom_label=None)
 
 
