@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import errno
 import os
 import re
 import stat
@@ -113,7 +114,7 @@ def read_path(path: Path, display: str, limits: Limits | None = None) -> Parsed:
     try:
         data = _read(path, limits.max_bytes + 1)
     except OSError as exc:
-        reason = "it is a broken symbolic link" if _dangling(path) else exc.strerror or str(exc)
+        reason = _why_unreadable(path, exc)
         parsed.report(codes.UNREADABLE, f"cannot read file: {reason}", Span.point(1, 1))
         return parsed
     except _NotAFileError as exc:
@@ -137,8 +138,12 @@ def _read(path: Path, size: int) -> bytes:
         return handle.read(size)
 
 
-def _dangling(path: Path) -> bool:
-    return path.is_symlink() and not path.exists()
+def _why_unreadable(path: Path, exc: OSError) -> str:
+    if exc.errno == errno.ELOOP:
+        return "it is a loop of symbolic links"
+    if path.is_symlink() and exc.errno == errno.ENOENT:
+        return "it is a broken symbolic link"
+    return exc.strerror or str(exc)
 
 
 def parse_bytes(

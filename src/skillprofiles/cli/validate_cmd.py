@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,7 @@ from skillprofiles.checker import Checker
 from skillprofiles.config import Config
 from skillprofiles.diagnostics import Severity
 from skillprofiles.render import RENDERERS, RenderOptions
+from skillprofiles.yamlread import MAX_DEPTH_CEILING, Limits
 
 FAIL_ON = ("error", "warning", "info", "never")
 
@@ -29,7 +31,40 @@ def register(sub: Any) -> None:
     parser.add_argument("--ignore", action="append", default=[], metavar="RULE", help="skip these rules")
     parser.add_argument("--no-hints", action="store_true", help="leave out fix hints")
     parser.add_argument("-o", "--output", type=Path, help="write the report to a file instead of stdout")
+    _add_reader_limits(parser)
     parser.set_defaults(run=run)
+
+
+def _add_reader_limits(parser: Any) -> None:
+    """Flags for the reader's safety limits (docs/security.md); defaults come from ``Limits``."""
+    limits = parser.add_argument_group("reader limits")
+    limits.add_argument("--max-file-size", type=_positive, metavar="BYTES", help="largest file read")
+    limits.add_argument(
+        "--max-depth",
+        type=_positive,
+        metavar="N",
+        help=f"deepest nesting accepted (capped at {MAX_DEPTH_CEILING})",
+    )
+    limits.add_argument("--allow-aliases", action="store_true", help="accept anchors, aliases, merge keys")
+    limits.add_argument(
+        "--follow-links", action="store_true", help="follow symbolic links out of the directories given"
+    )
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise ValueError(text)
+    return value
+
+
+def _limits(args: argparse.Namespace) -> Limits:
+    changes: dict[str, Any] = {"allow_aliases": args.allow_aliases, "follow_links": args.follow_links}
+    if args.max_file_size:
+        changes["max_bytes"] = args.max_file_size
+    if args.max_depth:
+        changes["max_depth"] = min(args.max_depth, MAX_DEPTH_CEILING)
+    return dataclasses.replace(Limits(), **changes)
 
 
 def _split(values: list[str]) -> tuple[str, ...]:
@@ -39,7 +74,9 @@ def _split(values: list[str]) -> tuple[str, ...]:
 def build_config(args: argparse.Namespace) -> Config:
     """The run configuration the flags describe."""
     fail_on = None if args.fail_on == "never" else Severity.parse(args.fail_on)
-    return Config(select=_split(args.select), ignore=_split(args.ignore), fail_on=fail_on)
+    return Config(
+        select=_split(args.select), ignore=_split(args.ignore), fail_on=fail_on, limits=_limits(args)
+    )
 
 
 def run(args: argparse.Namespace) -> int:

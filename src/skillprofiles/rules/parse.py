@@ -258,3 +258,34 @@ TOO_MANY_NODES = declare(
     Failing: a generated list of a million items.
     """,
 )
+
+LINK_OUTSIDE = declare(
+    "SP020",
+    "link-outside-tree",
+    WARNING,
+    """A symbolic link found while walking a directory leads out of that directory; it was not followed.
+
+    Why: a pull request can add a link to ``/etc/passwd`` or to a file in another project; following it
+    would make the validator read (and echo parts of) files nobody asked it to check. Pass
+    ``--follow-links`` to follow such links anyway (loops are still detected).
+
+    Passing: ``profiles/web-account-manager.yaml``, a file, or a link to a file inside ``profiles/``.
+
+    Failing: ``profiles/shared.yaml -> ../../other-project/profile.yaml`` when checking ``profiles/``.
+    """,
+)
+
+LINK_LOOP = declare(
+    "SP021",
+    "link-loop",
+    WARNING,
+    """A symbolic link to a directory leads back to a directory that encloses it; it was not followed.
+
+    Why: following it would walk the same files forever. The files it leads to are checked once,
+    under their own directory.
+
+    Passing: a link from ``profiles/current`` to ``archive/2024`` (a directory that does not enclose it).
+
+    Failing: ``profiles/again -> ..`` (a link to its own parent).
+    """,
+)
