@@ -281,7 +281,9 @@ def _report_yaml_error(exc: yaml.YAMLError, text: str, parsed: Parsed) -> None:
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     context = getattr(exc, "context", None)
     message = f"{problem} ({context})" if context else str(problem)
-    span = Span.point(mark.line + 1, mark.column + 1) if mark is not None else Span.point(1, 1)
+    # from the character index, not libyaml's line: at the end of a file without a final newline libyaml
+    # moves to a line that does not exist, where no editor or annotation could show the error
+    span = _position(text, min(mark.index, len(text))) if mark is not None else Span.point(1, 1)
     hint = "YAML forbids tabs in indentation; indent with spaces" if "tab" in message else None
     parsed.report(codes.SYNTAX, f"YAML syntax error: {message}", span, hint)
 
