@@ -259,9 +259,11 @@ def parse_text(text: str, display: str, limits: Limits | None = None, parsed: Pa
     limits = limits or Limits()
     parsed.text = text
     builder = _Builder(parsed, limits)
+    events = yaml.parse(text, Loader=_EventLoader)
     try:
-        builder.run(yaml.parse(text, Loader=_EventLoader))
+        builder.run(events)
     except _StopDocumentsError:
+        _drain(events, text, parsed)  # later documents are not checked, but their syntax errors are
         builder.finish()
     except _AbortError:
         parsed.data = None
@@ -269,6 +271,20 @@ def parse_text(text: str, display: str, limits: Limits | None = None, parsed: Pa
         parsed.data = None
         _report_yaml_error(exc, text, parsed)
     return parsed
+
+
+def _clamp(text: str, index: int) -> int:
+    """An error at the end of the file is shown just after its last character, on a line that exists."""
+    end = len(text.rstrip("\r\n\x85\u2028\u2029"))
+    return min(index, end) if index >= end else index
+
+
+def _drain(events: Iterator[Any], text: str, parsed: Parsed) -> None:
+    try:
+        for _ in events:
+            pass
+    except yaml.YAMLError as exc:
+        _report_yaml_error(exc, text, parsed)
 
 
 def _report_yaml_error(exc: yaml.YAMLError, text: str, parsed: Parsed) -> None:
@@ -283,7 +299,7 @@ def _report_yaml_error(exc: yaml.YAMLError, text: str, parsed: Parsed) -> None:
     message = f"{problem} ({context})" if context else str(problem)
     # from the character index, not libyaml's line: at the end of a file without a final newline libyaml
     # moves to a line that does not exist, where no editor or annotation could show the error
-    span = _position(text, min(mark.index, len(text))) if mark is not None else Span.point(1, 1)
+    span = _position(text, _clamp(text, mark.index)) if mark is not None else Span.point(1, 1)
     hint = "YAML forbids tabs in indentation; indent with spaces" if "tab" in message else None
     parsed.report(codes.SYNTAX, f"YAML syntax error: {message}", span, hint)
 
