@@ -47,7 +47,7 @@ def discover(
             found[_display(path)] = path
         else:
             problems.append(_problem(parse_codes.UNREADABLE, "path does not exist", str(raw)))
-    return _unique(found), problems
+    return _unique(found), sorted(problems, key=Diagnostic.sort_key)
 
 
 def _unique(found: dict[str, Path]) -> list[tuple[Path, str]]:

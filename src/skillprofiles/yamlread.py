@@ -131,10 +131,11 @@ class _NotAFileError(Exception):
 def _read(path: Path, size: int) -> bytes:
     # O_NONBLOCK: opening a named pipe must not wait for a writer; fstat then refuses anything not a file
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        raise _NotAFileError(next((kind for test, kind in _FILE_KINDS if test(mode)), "a device"))
     with os.fdopen(fd, "rb") as handle:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            raise _NotAFileError(next((kind for test, kind in _FILE_KINDS if test(mode)), "a device"))
         return handle.read(size)
 
 
@@ -296,6 +297,10 @@ def _report_yaml_error(exc: yaml.YAMLError, text: str, parsed: Parsed) -> None:
         return
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     context = getattr(exc, "context", None)
+    started = getattr(exc, "context_mark", None)
+    if context and started is not None and started.index != getattr(mark, "index", None):
+        where = _position(text, started.index)
+        context = f"{context} started at line {where.line}, column {where.column}"
     message = f"{problem} ({context})" if context else str(problem)
     # from the character index, not libyaml's line: at the end of a file without a final newline libyaml
     # moves to a line that does not exist, where no editor or annotation could show the error
@@ -376,7 +381,7 @@ class _Builder:
         if not isinstance(self.result, dict):
             self.parsed.report(
                 codes.NOT_MAPPING,
-                f"the top level is a {_kind(self.result)}, but a profile is a mapping of sections",
+                f"the top level is {_kind(self.result)}, but a profile is a mapping of sections",
                 self.parsed.source.span(()),
                 "start the file with 'template:' and the profile's sections",
             )
@@ -420,7 +425,7 @@ class _Builder:
             return _MERGE, tag
         if tag not in _SCALAR_TAGS:
             self._unsupported_tag(event, tag)
-            return None, tag
+            return event.value, None  # the plain text, so that nothing else is reported twice
         return self._construct(event, tag), tag
 
     @staticmethod
@@ -598,7 +603,7 @@ class _Builder:
         scalar = isinstance(key, (str, int, float, bool)) or key is None
         self.parsed.report(
             codes.NON_STRING_KEY,
-            f"key {shown(text)} is read by YAML as a {_kind(key)}, not a string",
+            f"key {shown(text)} is read by YAML as {_kind(key)}, not a string",
             Span.point(event.start_mark.line + 1, event.start_mark.column + 1),
             f"quote the key: {shown(text)}" if scalar else "use a plain string key",
         )
@@ -628,10 +633,12 @@ def shown(text: str) -> str:
 
 
 def _kind(value: Any) -> str:
-    names = {dict: "mapping", list: "list", str: "string", bool: "boolean", int: "integer", float: "number"}
+    names = {dict: "a mapping", list: "a list", str: "a string", bool: "a boolean", int: "an integer"}
     if value is None:
         return "null"
-    return names.get(type(value), type(value).__name__)
+    if isinstance(value, float):
+        return "a number"
+    return names.get(type(value), f"a {type(value).__name__}")
 
 
 def _size(value: Any) -> int:
