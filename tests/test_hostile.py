@@ -235,3 +235,12 @@ def test_cli_reader_limit_flags(tmp_path: Path) -> None:
     assert "SP002" in cli("--max-file-size", "100", str(profile)).stdout
     assert "nesting is deeper than 2 levels" in cli("--max-depth", "2", str(profile)).stdout
     assert Checker(Config(limits=Limits(allow_aliases=True))).check_paths([profile]).diagnostics == []
+
+
+def test_cli_never_writes_over_a_checked_file(tmp_path: Path) -> None:
+    profile = tmp_path / "p.yaml"
+    profile.write_text(WSP, encoding="utf-8")
+    result = cli("-o", str(profile), str(tmp_path))
+    assert result.returncode == 2
+    assert result.stderr == f"skillprofiles: error: refusing to overwrite a checked file: {profile}\n"
+    assert profile.read_text(encoding="utf-8") == WSP

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -85,6 +86,9 @@ def run(args: argparse.Namespace) -> int:
     config = build_config(args)
     report = Checker(config).check_paths([p for p in args.paths if p not in missing])
     text = RENDERERS[args.format](report, RenderOptions(show_hints=not args.no_hints))
+    if args.output and _is_checked(args.output, report.files):
+        sys.stderr.write(f"skillprofiles: error: refusing to overwrite a checked file: {args.output}\n")
+        return 2
     if args.output:
         args.output.write_text(text, encoding="utf-8")
     else:
@@ -94,3 +98,9 @@ def run(args: argparse.Namespace) -> int:
     if missing:
         return 2
     return 1 if report.fails(config.fail_on) else 0
+
+
+def _is_checked(output: Path, files: list[str]) -> bool:
+    """Whether the report would be written over one of the files it checks (docs/security.md)."""
+    target = os.path.realpath(output)
+    return any(os.path.realpath(name) == target for name in files)
