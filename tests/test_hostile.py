@@ -14,7 +14,9 @@ import yaml
 
 from skillprofiles.checker import Checker, discover
 from skillprofiles.config import Config
+from skillprofiles.diagnostics import Severity
 from skillprofiles.loader import ProfileError, load
+from skillprofiles.rules.registry import Rule
 from skillprofiles.textsafe import printable
 from skillprofiles.yamlread import Limits, parse_bytes, read_path
 from tests.minimal import WSP
@@ -244,3 +246,30 @@ def test_cli_never_writes_over_a_checked_file(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert result.stderr == f"skillprofiles: error: refusing to overwrite a checked file: {profile}\n"
     assert profile.read_text(encoding="utf-8") == WSP
+
+
+def test_data_at_the_depth_ceiling_is_safe_for_validation_and_rules() -> None:
+    deep = "{a: " * 250 + "x" + "}" * 250
+    text = WSP.replace("title: Test Profile", f"title: {deep}").replace("  - Plan things", f"  - [{deep}]")
+    checker = Checker(Config(limits=Limits(max_depth=256)))
+    result = checker.check_parsed(parse_bytes(text.encode(), "t.yaml", checker.config.limits))
+    assert found(result.diagnostics) == [("SP103", 3, 8), ("SP103", 11, 5)]
+
+
+def test_a_fault_of_ours_costs_one_file_only(tmp_path: Path) -> None:
+    def faulty(profile: object, ctx: object) -> object:
+        raise IndexError("\x1b[31mboom\nline")
+
+    (tmp_path / "a.yaml").write_text(WSP, encoding="utf-8")
+    (tmp_path / "b.yaml").write_text("a: [", encoding="utf-8")
+    checker = Checker()
+    checker.profile_rules = [Rule("SP999", "faulty", Severity.ERROR, "profile", "Doc.", faulty)]
+    report = checker.check_paths([tmp_path])
+    assert [(Path(d.file).name, d.code, d.message) for d in report] == [
+        ("a.yaml", "SP000", "internal error while checking this file: IndexError: '\\e[31mboom\\nline'"),
+        (
+            "b.yaml",
+            "SP010",
+            "YAML syntax error: did not find expected node content (while parsing a flow node)",
+        ),
+    ]

@@ -14,7 +14,7 @@ from skillprofiles.models import AnyProfile
 from skillprofiles.rules import parse as parse_codes
 from skillprofiles.rules import registry
 from skillprofiles.rules.registry import Context, Finding, Rule
-from skillprofiles.yamlread import Parsed, read_path
+from skillprofiles.yamlread import Parsed, read_path, shown
 
 PROFILE_SUFFIXES = (".yaml", ".yml")
 
@@ -141,10 +141,10 @@ class Checker:
         """Read, validate and run every profile rule on one file; a fault here is reported, not raised."""
         try:
             return self.check_parsed(read_path(path, display, self.config.limits))
-        except (RecursionError, MemoryError, ValueError, TypeError, KeyError, AttributeError) as exc:
+        except Exception as exc:
             # a bug of ours must cost one file, never the run: report it as a finding
             entry = parse_codes.INTERNAL
-            message = f"internal error while checking this file: {type(exc).__name__}: {exc}"
+            message = f"internal error while checking this file: {type(exc).__name__}: {shown(str(exc))}"
             diagnostic = Diagnostic(
                 entry.code, entry.name, entry.severity, message, display, Span.point(1, 1)
             )
