@@ -273,3 +273,21 @@ def test_a_fault_of_ours_costs_one_file_only(tmp_path: Path) -> None:
             "YAML syntax error: did not find expected node content (while parsing a flow node)",
         ),
     ]
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        ("x" * 5_000 + ".yaml", "cannot use this path: File name too long"),
+        ("a\x00b.yaml", "cannot use this path: it contains a NUL character"),
+    ],
+)
+def test_impossible_paths(raw: str, message: str) -> None:
+    assert [(d.code, d.message) for d in Checker().check_paths([raw])] == [("SP001", message)]
+
+
+def test_cli_impossible_path() -> None:
+    result = cli("x" * 5_000)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith("skillprofiles: error: path does not exist: xxx")

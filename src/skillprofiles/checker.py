@@ -41,13 +41,27 @@ def discover(
     problems: list[Diagnostic] = []
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
+        problem = _unusable(path)
+        if problem is not None:
+            problems.append(_problem(parse_codes.UNREADABLE, problem, str(raw)))
+        elif os.path.isdir(path):
             found.update((_display(p), p) for p in _walk(path, follow_links, problems))
-        elif path.exists() or path.is_symlink():
+        else:  # files, links and the rest: the reader says what they are
             found[_display(path)] = path
-        else:
-            problems.append(_problem(parse_codes.UNREADABLE, "path does not exist", str(raw)))
     return _unique(found), sorted(problems, key=Diagnostic.sort_key)
+
+
+def _unusable(path: Path) -> str | None:
+    """Why a path given by the user cannot be checked at all, or None."""
+    try:
+        os.lstat(path)
+    except FileNotFoundError:
+        return "path does not exist"
+    except OSError as exc:
+        return f"cannot use this path: {exc.strerror or exc}"
+    except ValueError:
+        return "cannot use this path: it contains a NUL character"
+    return None
 
 
 def _unique(found: dict[str, Path]) -> list[tuple[Path, str]]:

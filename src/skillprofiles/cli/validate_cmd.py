@@ -82,7 +82,7 @@ def build_config(args: argparse.Namespace) -> Config:
 
 def run(args: argparse.Namespace) -> int:
     """Validate, print the report, and return 0, 1 or 2."""
-    missing = [p for p in args.paths if not Path(p).exists() and not Path(p).is_symlink()]
+    missing = [p for p in args.paths if not os.path.lexists(p)]  # lexists: never raises
     config = build_config(args)
     report = Checker(config).check_paths([p for p in args.paths if p not in missing])
     text = RENDERERS[args.format](report, RenderOptions(show_hints=not args.no_hints))
