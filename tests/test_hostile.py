@@ -291,3 +291,17 @@ def test_cli_impossible_path() -> None:
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert result.stderr.startswith("skillprofiles: error: path does not exist: xxx")
+
+
+def test_cli_on_a_console_that_cannot_show_the_text(tmp_path: Path) -> None:
+    profile = tmp_path / "p.yaml"
+    profile.write_text(WSP + "titlé✓: x\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "skillprofiles", "validate", str(profile)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "PYTHONIOENCODING": "ascii"},
+    )
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[0] == f"{profile}:28:1: SP102 error unknown key 'titl\\xe9\\u2713'"
