@@ -305,3 +305,10 @@ def test_cli_on_a_console_that_cannot_show_the_text(tmp_path: Path) -> None:
     )
     assert result.returncode == 1
     assert result.stdout.splitlines()[0] == f"{profile}:28:1: SP102 error unknown key 'titl\\xe9\\u2713'"
+
+
+def test_cli_unwritable_report(tmp_path: Path) -> None:
+    result = cli("-o", str(tmp_path / "absent" / "report.txt"), str(tmp_path))
+    assert result.returncode == 2
+    expected = f"skillprofiles: error: cannot write {tmp_path}/absent/report.txt: No such file or directory\n"
+    assert result.stderr == expected

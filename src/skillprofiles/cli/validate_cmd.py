@@ -90,7 +90,11 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr.write(f"skillprofiles: error: refusing to overwrite a checked file: {args.output}\n")
         return 2
     if args.output:
-        args.output.write_text(text, encoding="utf-8")
+        try:
+            args.output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            sys.stderr.write(f"skillprofiles: error: cannot write {args.output}: {exc.strerror or exc}\n")
+            return 2
     else:
         sys.stdout.write(text)
     for path in missing:
