@@ -70,6 +70,20 @@ def test_generated_input(data: bytes, limits: Limits, expected: Found) -> None:
     assert found(parse_bytes(data, "t.yaml", limits).diagnostics) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "data", "expected"),
+    [
+        ("a: &a {x: 1}\nb:\n  <<: *a\n  y: 2\n", {"a": {"x": 1}, "b": {"x": 1, "y": 2}}, []),
+        ("b:\n  <<: 1\n", {"b": {}}, [("SP014", 2, 3)]),
+        ("a: &a [1]\nb:\n  <<: [*a]\n", {"a": [1], "b": {}}, [("SP014", 3, 3)]),
+    ],
+)
+def test_merge_keys_when_aliases_are_allowed(text: str, data: object, expected: Found) -> None:
+    parsed = parse_bytes(text.encode(), "t.yaml", Limits(allow_aliases=True))
+    assert parsed.data == data
+    assert found(parsed.diagnostics) == expected
+
+
 def test_size_limit_can_be_raised() -> None:
     data = b"a: " + b"x" * 3_000_000 + b"\n"
     assert parse_bytes(data, "t", Limits(max_bytes=4_000_000)).data == {"a": "x" * 3_000_000}

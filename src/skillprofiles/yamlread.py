@@ -571,6 +571,14 @@ class _Builder:
                 "write the merged keys out in full",
             )
             return
+        items = value if isinstance(value, list) else [value]
+        if not all(isinstance(item, dict) for item in items):
+            self.parsed.report(
+                codes.ALIAS,
+                "merge key '<<' needs a mapping or a list of mappings; nothing was merged",
+                Span.point(frame.key_mark.line + 1, frame.key_mark.column + 1),
+            )
+            return
         frame.merges.append(value)
 
     def _take_key(self, frame: _Frame, key: Any, tag: str | None, event: Any) -> None:
