@@ -326,3 +326,17 @@ def test_cli_unwritable_report(tmp_path: Path) -> None:
     assert result.returncode == 2
     expected = f"skillprofiles: error: cannot write {tmp_path}/absent/report.txt: No such file or directory\n"
     assert result.stderr == expected
+
+
+def test_unsafe_tags_are_never_constructed(tmp_path: Path) -> None:
+    marker = tmp_path / "created-by-yaml"
+    text = (
+        f"a: !!python/object/apply:os.mkdir [{marker}]\n"
+        f"b: !!python/object/new:pathlib.Path [{marker}]\n"
+        "c: !!python/name:os.system\n"
+        "d: !!python/module:os\n"
+    )
+    parsed = parse_bytes(text.encode(), "t.yaml")
+    assert not marker.exists()
+    assert found(parsed.diagnostics) == [("SP013", 1, 4), ("SP013", 2, 4), ("SP013", 3, 4), ("SP013", 4, 4)]
+    assert parsed.data == {"a": [str(marker)], "b": [str(marker)], "c": "", "d": ""}  # plain data only
