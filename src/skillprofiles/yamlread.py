@@ -131,11 +131,15 @@ class _NotAFileError(Exception):
 def _read(path: Path, size: int) -> bytes:
     # O_NONBLOCK: opening a named pipe must not wait for a writer; fstat then refuses anything not a file
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
-    mode = os.fstat(fd).st_mode
-    if not stat.S_ISREG(mode):
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise _NotAFileError(next((kind for test, kind in _FILE_KINDS if test(mode)), "a device"))
+        handle = os.fdopen(fd, "rb")  # owns the descriptor from here on
+    except BaseException:
         os.close(fd)
-        raise _NotAFileError(next((kind for test, kind in _FILE_KINDS if test(mode)), "a device"))
-    with os.fdopen(fd, "rb") as handle:
+        raise
+    with handle:
         return handle.read(size)
 
 
