@@ -127,6 +127,21 @@ def test_broken_link_and_link_loop(tmp_path: Path) -> None:
     assert message(tmp_path / "one.yaml") == "cannot read file: it is a loop of symbolic links"
 
 
+def test_file_without_read_permission(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    locked = tmp_path / "locked.yaml"
+    locked.write_text(WSP, encoding="utf-8")
+    real_open = os.open
+
+    def refuse(path: object, *args: object) -> object:  # as root, chmod 000 would not stop a read
+        if Path(str(path)).name == "locked.yaml":
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", refuse)
+    assert read(locked) == [("SP001", 1, 1)]
+    assert message(locked) == "cannot read file: Permission denied"
+
+
 def test_device_is_refused() -> None:
     assert message(Path("/dev/zero")).endswith("not a regular file")
 
