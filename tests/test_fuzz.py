@@ -40,13 +40,15 @@ def check_all(data: bytes) -> None:
     for checker in CHECKERS:
         parsed = parse_bytes(data, "fuzz.yaml", checker.config.limits)
         for diagnostic in checker.check_parsed(parsed).diagnostics:
-            assert_well_formed(diagnostic, parsed.text or data.decode("utf-8", "replace"))
+            assert_well_formed(diagnostic, data, parsed.text)
 
 
-def assert_well_formed(diagnostic: Diagnostic, text: str) -> None:
+def assert_well_formed(diagnostic: Diagnostic, data: bytes, text: str) -> None:
     """No internal error, a position inside the file, and one printable line of message and hint."""
     assert diagnostic.code != "SP000", diagnostic.message
-    lines = len(BREAKS.findall(text)) + 1  # line breaks as libyaml counts them
+    # the file's lines, as libyaml counts breaks, in whichever encoding the reader tried
+    readings = [text, *(data.decode(codec, "replace") for codec in ("utf-8", "utf-16", "utf-32"))]
+    lines = max(len(BREAKS.findall(reading)) + 1 for reading in readings)
     assert 1 <= diagnostic.line <= lines, (diagnostic, lines)
     assert diagnostic.column >= 1
     assert printable(diagnostic.message) == diagnostic.message
