@@ -16,7 +16,8 @@ from skillprofiles.checker import Checker, discover
 from skillprofiles.config import Config
 from skillprofiles.diagnostics import Severity
 from skillprofiles.loader import ProfileError, load
-from skillprofiles.rules.registry import Rule
+from skillprofiles.rules import parse
+from skillprofiles.rules.registry import REGISTRY, Rule
 from skillprofiles.textsafe import printable
 from skillprofiles.yamlread import Limits, parse_bytes, read_path
 from tests.minimal import WSP
@@ -355,3 +356,10 @@ def test_unsafe_tags_are_never_constructed(tmp_path: Path) -> None:
     assert not marker.exists()
     assert found(parsed.diagnostics) == [("SP013", 1, 4), ("SP013", 2, 4), ("SP013", 3, 4), ("SP013", 4, 4)]
     assert parsed.data == {"a": [str(marker)], "b": [str(marker)], "c": "", "d": ""}  # plain data only
+
+
+def test_reader_codes_are_documented() -> None:
+    reader = [rule for rule in REGISTRY.values() if rule.code.startswith("SP0")]
+    assert {rule.code for rule in reader} >= {parse.LINK_OUTSIDE.code, parse.LINK_LOOP.code}
+    for rule in reader:
+        assert all(part in rule.doc for part in ("Why:", "Passing", "Failing")), rule.code
