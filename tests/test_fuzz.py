@@ -1,7 +1,7 @@
 """Fuzzing the reader, the loader and every rule: random bytes and mutated real profiles never crash.
 
-CI budget: ``SKILLPROFILES_FUZZ_EXAMPLES`` examples per test (default 1500, about 15 s in all).
-Longer run: ``SKILLPROFILES_FUZZ_EXAMPLES=200000 pytest tests/test_fuzz.py`` (docs/security.md).
+CI budget: ``SKILLPROFILES_FUZZ_EXAMPLES`` examples per test (default 5,000: about 20 s in all).
+Longer run: ``SKILLPROFILES_FUZZ_EXAMPLES=250000 pytest tests/test_fuzz.py`` (17 min; docs/security.md).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from skillprofiles.textsafe import printable
 from skillprofiles.yamlread import Limits, parse_bytes
 from tests.conftest import PROFILES
 
-EXAMPLES = int(os.environ.get("SKILLPROFILES_FUZZ_EXAMPLES", "1500"))
+EXAMPLES = int(os.environ.get("SKILLPROFILES_FUZZ_EXAMPLES", "5000"))
 FUZZ = settings(
     max_examples=EXAMPLES,
     deadline=None,
