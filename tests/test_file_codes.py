@@ -39,4 +39,4 @@ def test_sp000_a_fault_in_a_rule_costs_one_file(tmp_path: Path, monkeypatch: pyt
     path.write_text(WSP, encoding="utf-8")
     report = checker.check_paths([path])
     assert [(d.code, d.line, d.column) for d in report] == [("SP000", 1, 1)]
-    assert "ValueError: boom" in report.diagnostics[0].message
+    assert "ValueError: 'boom'" in report.diagnostics[0].message  # user text is quoted and escaped

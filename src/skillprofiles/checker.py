@@ -18,7 +18,7 @@ from skillprofiles.rules import parse as parse_codes
 from skillprofiles.rules import registry
 from skillprofiles.rules.registry import Context, Finding, Rule
 from skillprofiles.summary import ProfileSummary, summarize
-from skillprofiles.yamlread import Parsed, read_path
+from skillprofiles.yamlread import Parsed, read_path, shown
 
 PROFILE_SUFFIXES = (".yaml", ".yml")
 
@@ -36,33 +36,105 @@ class FileResult:
     parsed: bool = False  # the YAML parsed, so the loader's structural checks ran
 
 
-def discover(paths: Iterable[str | Path]) -> tuple[list[tuple[Path, str]], list[Diagnostic]]:
-    """Files to check (path, display name) in a stable order, and diagnostics for paths that are not there."""
+def discover(
+    paths: Iterable[str | Path], follow_links: bool = False
+) -> tuple[list[tuple[Path, str]], list[Diagnostic]]:
+    """Files to check (path, display name) in a stable order, and diagnostics for paths that are not there.
+
+    Directories are walked for *.yaml and *.yml, skipping hidden names. A symbolic link met on the way is
+    followed only when it stays inside the directory given (or when ``follow_links``); link loops are
+    cut. Files named directly are read even when they are links: the user asked for them.
+    """
     found: dict[str, Path] = {}
     problems: list[Diagnostic] = []
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            found.update((_display(p), p) for p in _walk(path))
-        elif path.exists() or path.is_symlink():
+        problem = _unusable(path)
+        if problem is not None:
+            problems.append(_problem(parse_codes.UNREADABLE, problem, str(raw)))
+        elif os.path.isdir(path):
+            found.update((_display(p), p) for p in _walk(path, follow_links, problems))
+        else:  # files, links and the rest: the reader says what they are
             found[_display(path)] = path
-        else:
-            entry = parse_codes.UNREADABLE
-            problems.append(
-                Diagnostic(
-                    entry.code, entry.name, entry.severity, "path does not exist", str(raw), Span.point(1, 1)
-                )
-            )
-    return [(found[name], name) for name in sorted(found)], problems
+    return _unique(found), sorted(problems, key=Diagnostic.sort_key)
 
 
-def _walk(root: Path) -> Iterator[Path]:
-    # os.walk does not follow directory links, so link loops cannot make it run forever
-    for directory, subdirs, files in os.walk(root):
-        subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
-        for name in sorted(files):
-            if name.endswith(PROFILE_SUFFIXES) and not name.startswith("."):
-                yield Path(directory, name)
+def _unusable(path: Path) -> str | None:
+    """Why a path given by the user cannot be checked at all, or None."""
+    try:
+        os.lstat(path)
+    except FileNotFoundError:
+        return "path does not exist"
+    except OSError as exc:
+        return f"cannot use this path: {exc.strerror or exc}"
+    except ValueError:
+        return "cannot use this path: it contains a NUL character"
+    return None
+
+
+def _unique(found: dict[str, Path]) -> list[tuple[Path, str]]:
+    # a file reached twice (named twice, or through an inner link) is checked once, under its first name
+    seen: set[str] = set()
+    files = []
+    for name in sorted(found):
+        real = os.path.realpath(found[name])
+        if real not in seen:
+            seen.add(real)
+            files.append((found[name], name))
+    return files
+
+
+def _problem(entry: Rule, message: str, file: str) -> Diagnostic:
+    return Diagnostic(entry.code, entry.name, entry.severity, message, file, Span.point(1, 1))
+
+
+def _walk(root: Path, follow_links: bool, problems: list[Diagnostic]) -> Iterator[Path]:
+    """Profile files under ``root``, depth first in name order, without recursion."""
+    top = os.path.realpath(root)
+    visited = {top}
+    pending = [root]
+    while pending:
+        directory = pending.pop()
+        try:
+            entries = sorted(os.scandir(directory), key=lambda e: e.name, reverse=True)
+        except OSError as exc:
+            message = f"cannot read directory: {exc.strerror or exc}"
+            problems.append(_problem(parse_codes.UNREADABLE, message, _display(directory)))
+            continue
+        files = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = Path(directory, entry.name)
+            if entry.is_symlink() and not _may_follow(path, top, follow_links, problems):
+                continue
+            if os.path.isdir(path):  # follows a link let through; False for loops and broken links
+                if _first_visit(path, visited, problems):
+                    pending.append(path)
+            elif entry.name.endswith(PROFILE_SUFFIXES):
+                files.append(path)
+        yield from reversed(files)
+
+
+def _may_follow(link: Path, top: str, follow_links: bool, problems: list[Diagnostic]) -> bool:
+    target = os.path.realpath(link)
+    if follow_links or target == top or target.startswith(top.rstrip(os.sep) + os.sep):
+        return True
+    message = f"symbolic link leads out of the checked directory (to {target}); not followed"
+    problems.append(_problem(parse_codes.LINK_OUTSIDE, message, _display(link)))
+    return False
+
+
+def _first_visit(directory: Path, visited: set[str], problems: list[Diagnostic]) -> bool:
+    real = os.path.realpath(directory)
+    if real in visited:
+        parent = os.path.realpath(directory.parent)
+        if parent == real or parent.startswith(real.rstrip(os.sep) + os.sep):
+            message = f"symbolic link loops back to {real}, which encloses it; not followed"
+            problems.append(_problem(parse_codes.LINK_LOOP, message, _display(directory)))
+        return False
+    visited.add(real)
+    return True
 
 
 def _display(path: Path) -> str:
@@ -85,7 +157,7 @@ class Checker:
         With ``repository``, every profile under that directory is read for the repository-wide
         checks (codes, relationships, wordings), but only findings in ``paths`` are reported.
         """
-        files, problems = discover(paths)
+        files, problems = discover(paths, self.config.limits.follow_links)
         results = [self.check_file(path, display) for path, display in files]
         summaries = [r.summary for r in results if r.summary is not None]
         context = self._context_summaries(repository, [p for p, _ in files]) if repository else []
@@ -95,7 +167,7 @@ class Checker:
 
     def _context_summaries(self, repository: str | Path, checked: list[Path]) -> list[ProfileSummary]:
         done = {p.resolve() for p in checked}
-        others, _ = discover([repository])
+        others, _ = discover([repository], self.config.limits.follow_links)
         summaries = (self.summary_of(p, d) for p, d in others if p.resolve() not in done)
         return [s for s in summaries if s is not None]
 
@@ -126,10 +198,10 @@ class Checker:
         """Read, validate and run every profile rule on one file; a fault here is reported, not raised."""
         try:
             return self.check_parsed(read_path(path, display, self.config.limits))
-        except (RecursionError, MemoryError, ValueError, TypeError, KeyError, AttributeError) as exc:
+        except Exception as exc:
             # a bug of ours must cost one file, never the run: report it as a finding
             entry = parse_codes.INTERNAL
-            message = f"internal error while checking this file: {type(exc).__name__}: {exc}"
+            message = f"internal error while checking this file: {type(exc).__name__}: {shown(str(exc))}"
             diagnostic = Diagnostic(
                 entry.code, entry.name, entry.severity, message, display, Span.point(1, 1)
             )

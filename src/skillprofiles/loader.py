@@ -16,6 +16,7 @@ from skillprofiles.diagnostics import Diagnostic, DocPath
 from skillprofiles.models import MODELS, NON_BLANK, AnyProfile, model_for
 from skillprofiles.rules import structure as codes
 from skillprofiles.rules.registry import Rule
+from skillprofiles.textsafe import printable
 from skillprofiles.yamlread import Limits, Parsed, SourceMap, read_path
 
 _TYPE_NAMES = {
@@ -79,7 +80,7 @@ def _template_problem(parsed: Parsed) -> Diagnostic:
         )
     close = difflib.get_close_matches(str(value), list(MODELS), n=1)
     hint = f"did you mean '{close[0]}'?" if close else f"use one of: {known}"
-    return _diag(codes.TEMPLATE, parsed, ("template",), f"unknown template {value!r}", hint)
+    return _diag(codes.TEMPLATE, parsed, ("template",), f"unknown template {_shown(value)}", hint)
 
 
 def _diag(
@@ -109,7 +110,8 @@ def _one(
     if kind == "too_short" or (kind == "string_pattern_mismatch" and error["ctx"]["pattern"] == NON_BLANK):
         return _diag(codes.EMPTY_SECTION, parsed, path, f"'{name}' is empty", _empty_hint(path))
     if kind == "duplicate_level":
-        return _diag(codes.DUPLICATE_LEVEL, parsed, path, error["msg"].capitalize(), "list each level once")
+        message = printable(error["msg"].capitalize())
+        return _diag(codes.DUPLICATE_LEVEL, parsed, path, message, "list each level once")
     if kind in _TYPE_NAMES:
         return _wrong_type(error, path, parsed)
     if kind == "string_pattern_mismatch":
@@ -117,16 +119,18 @@ def _one(
     if kind == "enum" and "e-1" in str(error.get("ctx", {}).get("expected", "")):
         message = f"{_shown(error['input'])} is not a proficiency level"
         return _diag(codes.INVALID_VALUE, parsed, path, message, "use e-1, e-2, e-3, e-4 or e-5", key=is_key)
-    return _diag(codes.INVALID_VALUE, parsed, path, f"'{name}': {error['msg']}", key=is_key)
+    return _diag(codes.INVALID_VALUE, parsed, path, f"'{name}': {printable(error['msg'])}", key=is_key)
 
 
 def _name(path: DocPath) -> str:
-    return ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in path).replace(".[", "[") or "profile"
+    # keys are user text: escaped so that a message stays one plain line whatever the profile holds
+    name = ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in path).replace(".[", "[")
+    return printable(name) or "profile"
 
 
 def _shown(value: Any) -> str:
     text = repr(value) if not isinstance(value, str) else f"'{value}'"
-    return text if len(text) <= 60 else text[:57] + "...'"
+    return printable(text if len(text) <= 60 else text[:57] + "...'")
 
 
 def _missing(path: DocPath, model: type[BaseModel], parsed: Parsed) -> Diagnostic:
@@ -145,7 +149,7 @@ def _unknown_key(path: DocPath, model: type[BaseModel], parsed: Parsed) -> Diagn
         if close
         else ("allowed here: " + ", ".join(allowed) if allowed else None)
     )
-    return _diag(codes.UNKNOWN_KEY, parsed, path, f"unknown key '{path[-1]}'", hint, key=True)
+    return _diag(codes.UNKNOWN_KEY, parsed, path, f"unknown key {_shown(path[-1])}", hint, key=True)
 
 
 def _wrong_type(error: ErrorDetails, path: DocPath, parsed: Parsed) -> Diagnostic:
@@ -154,8 +158,8 @@ def _wrong_type(error: ErrorDetails, path: DocPath, parsed: Parsed) -> Diagnosti
     raw = parsed.source.raw.get(path)
     if raw is not None and expected == "text":
         reading = _YAML_READINGS.get(type(value), "a value of another type")
-        message = f"'{raw}' is read by YAML as {reading} {value!r}, not as the text '{raw}'"
-        return _diag(codes.IMPLICIT_TYPE, parsed, path, message, f"quote it: '{raw}'")
+        message = f"{_shown(raw)} is read by YAML as {reading} {value!r}, not as the text {_shown(raw)}"
+        return _diag(codes.IMPLICIT_TYPE, parsed, path, message, f"quote it: {_shown(raw)}")
     found = _kind(value)
     return _diag(codes.WRONG_TYPE, parsed, path, f"'{_name(path)}' should be {expected}, not {found}")
 

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import codecs
+import errno
+import os
+import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +20,7 @@ from yaml.resolver import Resolver
 from skillprofiles.diagnostics import Diagnostic, DocPath, Span
 from skillprofiles.rules import parse as codes
 from skillprofiles.rules.registry import Rule
+from skillprofiles.textsafe import printable
 
 try:  # libyaml's parser is several times faster; the pure-Python one is the fallback
     from yaml import CSafeLoader as _EventLoader
@@ -33,6 +38,12 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+# the line breaks libyaml counts (YAML 1.1): positions we compute ourselves must agree with its marks
+_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_SHOWN_MAX = 60  # user text echoed in a message is cut to this many characters
+MAX_DEPTH_CEILING = 256  # deeper data would reach the recursion limits of validation and rules
+_FILE_KINDS = ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,9 +52,17 @@ class Limits:
 
     max_bytes: int = 2 * 1024 * 1024
     max_depth: int = 64
-    max_nodes: int = 200_000
+    max_nodes: int = 50_000
     allow_aliases: bool = False
     max_alias_nodes: int = 10_000
+    follow_links: bool = False  # follow symbolic links that lead out of the tree being checked
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.max_depth <= MAX_DEPTH_CEILING:
+            raise ValueError(f"max_depth must be between 1 and {MAX_DEPTH_CEILING}, not {self.max_depth}")
+        for name in ("max_bytes", "max_nodes", "max_alias_nodes"):
+            if getattr(self, name) < 1:
+                raise ValueError(f"{name} must be a positive number, not {getattr(self, name)}")
 
 
 @dataclass(slots=True)
@@ -93,12 +112,43 @@ def read_path(path: Path, display: str, limits: Limits | None = None) -> Parsed:
     parsed = Parsed(display)
     limits = limits or Limits()
     try:
-        with path.open("rb") as handle:
-            data = handle.read(limits.max_bytes + 1)
+        data = _read(path, limits.max_bytes + 1)
     except OSError as exc:
-        parsed.report(codes.UNREADABLE, f"cannot read file: {exc.strerror or exc}", Span.point(1, 1))
+        reason = _why_unreadable(path, exc)
+        parsed.report(codes.UNREADABLE, f"cannot read file: {reason}", Span.point(1, 1))
+        return parsed
+    except _NotAFileError as exc:
+        message = f"cannot read file: it is {exc}, not a regular file"
+        parsed.report(codes.UNREADABLE, message, Span.point(1, 1))
         return parsed
     return parse_bytes(data, display, limits, parsed)
+
+
+class _NotAFileError(Exception):
+    """The path names a directory, a pipe, a socket or a device."""
+
+
+def _read(path: Path, size: int) -> bytes:
+    # O_NONBLOCK: opening a named pipe must not wait for a writer; fstat then refuses anything not a file
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise _NotAFileError(next((kind for test, kind in _FILE_KINDS if test(mode)), "a device"))
+        handle = os.fdopen(fd, "rb")  # owns the descriptor from here on
+    except BaseException:
+        os.close(fd)
+        raise
+    with handle:
+        return handle.read(size)
+
+
+def _why_unreadable(path: Path, exc: OSError) -> str:
+    if exc.errno == errno.ELOOP:
+        return "it is a loop of symbolic links"
+    if path.is_symlink() and exc.errno == errno.ENOENT:
+        return "it is a broken symbolic link"
+    return exc.strerror or str(exc)
 
 
 def parse_bytes(
@@ -126,28 +176,75 @@ def _decode(data: bytes, parsed: Parsed) -> str | None:
         if data.startswith(bom):
             return _decode_with(data, codec, parsed, bom_label=codec)
     if b"\x00" in data:
-        line = data.count(b"\n", 0, data.index(b"\x00")) + 1
-        parsed.report(
-            codes.BINARY,
-            "file contains NUL bytes and looks binary, not YAML text",
-            Span.point(line, 1),
-            "profiles must be UTF-8 text",
-        )
+        _nul(data, parsed)
         return None
     return _decode_with(data, "utf-8", parsed, bom_label=None)
+
+
+def _nul(data: bytes, parsed: Parsed) -> None:
+    unmarked = _utf16_or_32(data)
+    if unmarked is not None:
+        parsed.report(
+            codes.BAD_ENCODING,
+            f"file looks like {unmarked} text without a byte-order mark; it was not read",
+            Span.point(1, 1),
+            "save the file as UTF-8",
+        )
+        return
+    nul = data.index(b"\x00")
+    parsed.report(
+        codes.BINARY,
+        "file contains NUL bytes and looks binary, not YAML text",
+        _byte_position(data, nul),
+        "profiles must be UTF-8 text",
+    )
+
+
+def _utf16_or_32(data: bytes) -> str | None:
+    """The encoding of BOM-less UTF-16/32 text, told by where ASCII's zero bytes fall (YAML 1.2, 5.2)."""
+    head = data[:4]
+    candidates = []
+    if len(head) == 4 and head[:3] == b"\x00\x00\x00" and head[3]:
+        candidates.append(("UTF-32 BE", "utf-32-be"))
+    if len(head) == 4 and head[0] and head[1:] == b"\x00\x00\x00":
+        candidates.append(("UTF-32 LE", "utf-32-le"))
+    if len(head) >= 2 and not head[0] and head[1]:
+        candidates.append(("UTF-16 BE", "utf-16-be"))
+    if len(head) >= 2 and head[0] and not head[1]:
+        candidates.append(("UTF-16 LE", "utf-16-le"))
+    for label, codec in candidates:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if not _CONTROL.search(text):  # binary data decodes too, but to control characters
+            return label
+    return None
+
+
+def _byte_position(data: bytes, offset: int, codec: str = "utf-8") -> Span:
+    """Line and column (in characters) of a byte offset, counting line breaks as libyaml does."""
+    return _position(data[:offset].decode(codec, "replace"), offset)
+
+
+def _position(text: str, index: int) -> Span:
+    """Line and column of a character index, counting line breaks as libyaml does."""
+    line, start = 1, 0
+    for match in _BREAK.finditer(text, 0, index):
+        line, start = line + 1, match.end()
+    return Span.point(line, index - start + 1)
 
 
 def _decode_with(data: bytes, codec: str, parsed: Parsed, bom_label: str | None) -> str | None:
     try:
         text = data.decode(codec)
     except UnicodeDecodeError as exc:
-        head = data[: exc.start]
-        line = head.count(b"\n") + 1
-        column = len(head[head.rfind(b"\n") + 1 :].decode(codec.replace("-sig", ""), "replace")) + 1
+        plain = codec.replace("-sig", "")
+        head = data[: exc.start].decode(plain, "replace").lstrip("\ufeff")
         parsed.report(
             codes.BAD_ENCODING,
-            f"invalid {codec.replace('-sig', '').upper()} byte 0x{data[exc.start]:02x}",
-            Span.point(line, column),
+            f"invalid {plain.upper()} byte 0x{data[exc.start]:02x} (byte offset {exc.start})",
+            _position(head, len(head)),
             "save the file as UTF-8",
         )
         return None
@@ -167,9 +264,11 @@ def parse_text(text: str, display: str, limits: Limits | None = None, parsed: Pa
     limits = limits or Limits()
     parsed.text = text
     builder = _Builder(parsed, limits)
+    events = yaml.parse(text, Loader=_EventLoader)
     try:
-        builder.run(yaml.parse(text, Loader=_EventLoader))
+        builder.run(events)
     except _StopDocumentsError:
+        _drain(events, text, parsed)  # later documents are not checked, but their syntax errors are
         builder.finish()
     except _AbortError:
         parsed.data = None
@@ -179,19 +278,37 @@ def parse_text(text: str, display: str, limits: Limits | None = None, parsed: Pa
     return parsed
 
 
+def _clamp(text: str, index: int) -> int:
+    """An error at the end of the file is shown just after its last character, on a line that exists."""
+    end = len(text.rstrip("\r\n\x85\u2028\u2029"))
+    return min(index, end) if index >= end else index
+
+
+def _drain(events: Iterator[Any], text: str, parsed: Parsed) -> None:
+    try:
+        for _ in events:
+            pass
+    except yaml.YAMLError as exc:
+        _report_yaml_error(exc, text, parsed)
+
+
 def _report_yaml_error(exc: yaml.YAMLError, text: str, parsed: Parsed) -> None:
     mark = getattr(exc, "problem_mark", None)
     if isinstance(exc, yaml.reader.ReaderError):
-        position = exc.position
-        line = text.count("\n", 0, position) + 1
-        column = position - (text.rfind("\n", 0, position) + 1) + 1
-        message = f"character {exc.character!r} is not allowed in YAML: {exc.reason}"
-        parsed.report(codes.SYNTAX, message, Span.point(line, column), "remove the control character")
+        character = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or " ")
+        message = f"character U+{character:04X} is not allowed in YAML: {exc.reason}"
+        parsed.report(codes.SYNTAX, message, _position(text, exc.position), "remove the control character")
         return
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     context = getattr(exc, "context", None)
+    started = getattr(exc, "context_mark", None)
+    if context and started is not None and started.index != getattr(mark, "index", None):
+        where = _position(text, started.index)
+        context = f"{context} started at line {where.line}, column {where.column}"
     message = f"{problem} ({context})" if context else str(problem)
-    span = Span.point(mark.line + 1, mark.column + 1) if mark is not None else Span.point(1, 1)
+    # from the character index, not libyaml's line: at the end of a file without a final newline libyaml
+    # moves to a line that does not exist, where no editor or annotation could show the error
+    span = _position(text, _clamp(text, mark.index)) if mark is not None else Span.point(1, 1)
     hint = "YAML forbids tabs in indentation; indent with spaces" if "tab" in message else None
     parsed.report(codes.SYNTAX, f"YAML syntax error: {message}", span, hint)
 
@@ -268,7 +385,7 @@ class _Builder:
         if not isinstance(self.result, dict):
             self.parsed.report(
                 codes.NOT_MAPPING,
-                f"the top level is a {_kind(self.result)}, but a profile is a mapping of sections",
+                f"the top level is {_kind(self.result)}, but a profile is a mapping of sections",
                 self.parsed.source.span(()),
                 "start the file with 'template:' and the profile's sections",
             )
@@ -312,7 +429,7 @@ class _Builder:
             return _MERGE, tag
         if tag not in _SCALAR_TAGS:
             self._unsupported_tag(event, tag)
-            return None, tag
+            return event.value, None  # the plain text, so that nothing else is reported twice
         return self._construct(event, tag), tag
 
     @staticmethod
@@ -332,7 +449,7 @@ class _Builder:
         except (ConstructorError, ValueError, OverflowError) as exc:
             self.parsed.report(
                 codes.SYNTAX,
-                f"cannot read {event.value!r} as {tag.removeprefix(YAML_TAG)}: {exc}",
+                f"cannot read {shown(event.value)} as {tag.removeprefix(YAML_TAG)}: {shown(str(exc))}",
                 _span(event.start_mark, event.end_mark),
             )
             return None
@@ -340,7 +457,7 @@ class _Builder:
     def _unsupported_tag(self, event: Any, tag: str) -> None:
         self.parsed.report(
             codes.UNSAFE_TAG,
-            f"tag {tag!r} is not allowed; it was not constructed",
+            f"tag {shown(tag)} is not allowed; it was not constructed",
             _span(event.start_mark, event.end_mark),
             "profiles use plain YAML values only: remove the tag",
         )
@@ -458,6 +575,14 @@ class _Builder:
                 "write the merged keys out in full",
             )
             return
+        items = value if isinstance(value, list) else [value]
+        if not all(isinstance(item, dict) for item in items):
+            self.parsed.report(
+                codes.ALIAS,
+                "merge key '<<' needs a mapping or a list of mappings; nothing was merged",
+                Span.point(frame.key_mark.line + 1, frame.key_mark.column + 1),
+            )
+            return
         frame.merges.append(value)
 
     def _take_key(self, frame: _Frame, key: Any, tag: str | None, event: Any) -> None:
@@ -475,9 +600,9 @@ class _Builder:
         if key in frame.seen:
             self.parsed.report(
                 codes.DUPLICATE_KEY,
-                f"duplicate key '{key}': first defined at line {frame.seen[key]}",
+                f"duplicate key {shown(key)}: first defined at line {frame.seen[key]}",
                 span,
-                f"remove one of the two '{key}' entries (lines {frame.seen[key]} and {span.line})",
+                f"remove one of the two {shown(key)} entries (lines {frame.seen[key]} and {span.line})",
             )
             frame.key = _SKIP
             return
@@ -486,12 +611,13 @@ class _Builder:
         self.parsed.source.keys[path] = span
 
     def _non_string_key(self, frame: _Frame, key: Any, event: Any) -> None:
-        shown = getattr(event, "value", None) or repr(key)
+        text = getattr(event, "value", None) or repr(key)
+        scalar = isinstance(key, (str, int, float, bool)) or key is None
         self.parsed.report(
             codes.NON_STRING_KEY,
-            f"key {shown!r} is read by YAML as a {_kind(key)}, not a string",
+            f"key {shown(text)} is read by YAML as {_kind(key)}, not a string",
             Span.point(event.start_mark.line + 1, event.start_mark.column + 1),
-            f"quote the key: '{shown}'" if isinstance(shown, str) else "use a plain string key",
+            f"quote the key: {shown(text)}" if scalar else "use a plain string key",
         )
         frame.key = _SKIP
 
@@ -512,11 +638,19 @@ _MERGE = _Marker("<<")
 _SKIP = _Marker("<skipped key>")
 
 
+def shown(text: str) -> str:
+    """User text quoted for a message: control characters escaped, cut to a readable length."""
+    cut = text if len(text) <= _SHOWN_MAX else text[: _SHOWN_MAX - 3] + "..."
+    return "'" + printable(cut) + "'"
+
+
 def _kind(value: Any) -> str:
-    names = {dict: "mapping", list: "list", str: "string", bool: "boolean", int: "integer", float: "number"}
+    names = {dict: "a mapping", list: "a list", str: "a string", bool: "a boolean", int: "an integer"}
     if value is None:
         return "null"
-    return names.get(type(value), type(value).__name__)
+    if isinstance(value, float):
+        return "a number"
+    return names.get(type(value), f"a {type(value).__name__}")
 
 
 def _size(value: Any) -> int:

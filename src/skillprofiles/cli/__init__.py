@@ -50,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``skillprofiles`` script; returns the exit code."""
+    _never_fail_on_encoding()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -62,3 +63,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_FINDINGS
+
+
+def _never_fail_on_encoding() -> None:
+    # profile text can hold any character; a console that cannot show one (cp1252, ascii) gets an escape
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")

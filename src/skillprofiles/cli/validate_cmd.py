@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import os
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -11,6 +13,7 @@ from typing import Any
 from skillprofiles.cli import output
 from skillprofiles.config import Config, parse_level, split_levels, unknown_selector
 from skillprofiles.diagnostics import Diagnostic, Severity
+from skillprofiles.yamlread import MAX_DEPTH_CEILING, Limits
 
 FAIL_ON = ("error", "warning", "info", "never")
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -56,6 +59,7 @@ def register(sub: Any) -> None:
     parser.add_argument("--no-hints", action="store_true", help="leave out fix hints")
     parser.add_argument("-o", "--output", type=Path, help="write the report to a file instead of stdout")
     _add_catalogue_flags(parser)
+    _add_reader_limits(parser)
     parser.set_defaults(run=run)
 
 
@@ -67,6 +71,43 @@ def _add_catalogue_flags(parser: Any) -> None:
         help="read every profile under DIR for repository-wide checks; report findings only in PATHs",
     )
     parser.add_argument("--catalogue", metavar="FILE", help="a catalogue file that extends the packaged one")
+
+
+def _add_reader_limits(parser: Any) -> None:
+    """Flags for the reader's safety limits (docs/security.md); defaults come from ``Limits``."""
+    limits = parser.add_argument_group("reader limits")
+    limits.add_argument("--max-file-size", type=_positive, metavar="BYTES", help="largest file read")
+    limits.add_argument(
+        "--max-depth",
+        type=_positive,
+        metavar="N",
+        help=f"deepest nesting accepted (capped at {MAX_DEPTH_CEILING})",
+    )
+    limits.add_argument("--allow-aliases", action="store_true", help="accept anchors, aliases, merge keys")
+    limits.add_argument(
+        "--follow-links", action="store_true", help="follow symbolic links out of the directories given"
+    )
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise ValueError(text)
+    return value
+
+
+def _limits(args: argparse.Namespace, base: Limits) -> Limits:
+    """The configured limits with the flags on top (a flag only ever loosens what it names)."""
+    changes: dict[str, Any] = {}
+    if args.allow_aliases:
+        changes["allow_aliases"] = True
+    if args.follow_links:
+        changes["follow_links"] = True
+    if args.max_file_size:
+        changes["max_bytes"] = args.max_file_size
+    if args.max_depth:
+        changes["max_depth"] = min(args.max_depth, MAX_DEPTH_CEILING)
+    return dataclasses.replace(base, **changes)
 
 
 def _split(values: list[str]) -> tuple[str, ...]:
@@ -103,7 +144,7 @@ def build_config(args: argparse.Namespace, base: Config | None = None) -> Config
         config = replace(config, fail_on=None if args.fail_on == "never" else Severity.parse(args.fail_on))
     if args.catalogue:
         config = replace(config, catalogue_path=args.catalogue)
-    return config
+    return replace(config, limits=_limits(args, config.limits))
 
 
 def _severity_flags(values: list[str]) -> tuple[dict[str, Severity], tuple[str, ...]]:
@@ -145,14 +186,19 @@ def _run(args: argparse.Namespace) -> int:
     config = build_config(args)
     if args.repository and not Path(args.repository).is_dir():
         raise UsageError([f"--repository is not a directory: {args.repository}"])
-    missing = [p for p in args.paths if not Path(p).exists() and not Path(p).is_symlink()]
+    missing = [p for p in args.paths if not os.path.lexists(p)]  # lexists: never raises
     paths = [p for p in args.paths if p not in missing]
     if args.write_baseline:
         return _write_baseline(args, Checker(config).check_paths(paths, args.repository), missing)
     report = Checker(config, _baseline(args, config)).check_paths(paths, args.repository)
     text = output.render(args, report, config.fail_on)
+    if args.output and _is_checked(args.output, report.files):
+        raise UsageError([f"refusing to overwrite a checked file: {args.output}"])
     if args.output:
-        args.output.write_text(text, encoding="utf-8")
+        try:
+            args.output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise UsageError([f"cannot write {args.output}: {exc.strerror or exc}"]) from None
     else:
         sys.stdout.write(text)
     for path in missing:
@@ -160,6 +206,12 @@ def _run(args: argparse.Namespace) -> int:
     if missing:
         return EXIT_USAGE
     return EXIT_FINDINGS if report.fails(config.fail_on) else EXIT_OK
+
+
+def _is_checked(target: Path, files: list[str]) -> bool:
+    """Whether the report would be written over one of the files it checks (docs/security.md)."""
+    real = os.path.realpath(target)
+    return any(os.path.realpath(name) == real for name in files)
 
 
 def _baseline(args: argparse.Namespace, config: Config) -> Any:

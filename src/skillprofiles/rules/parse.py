@@ -25,13 +25,15 @@ UNREADABLE = declare(
     "SP001",
     "unreadable-file",
     ERROR,
-    """The file cannot be opened or read (missing, a directory, no permission, a broken link).
+    """The file cannot be opened or read (missing, a directory, a pipe, a device, a broken link, a loop).
 
-    Why: a profile that cannot be read cannot be checked; the run goes on with the other files.
+    Why: a profile that cannot be read cannot be checked; the run goes on with the other files. Only
+    regular files are read: a named pipe or a device could block the run or feed it without end.
 
     Passing: a readable file ``profiles/WSP-G3-003.yaml``.
 
-    Failing: a path that names a directory or a file without read permission.
+    Failing: a path that names a directory, a named pipe, a file without read permission, or a
+    symbolic link to nowhere.
     """,
 )
 
@@ -170,8 +172,8 @@ ALIAS = declare(
     """An anchor, alias or merge key is used, or aliases expand beyond the bound.
 
     Why: anchors make a reader hunt for what a profile says, and nested aliases are the classic
-    "billion laughs" attack. They are off by default; when enabled (``allow_aliases``), their
-    expansion is still bounded.
+    "billion laughs" attack. They are off by default; when enabled (``--allow-aliases``), their
+    expansion is still bounded (10,000 nodes in all), so a bomb is refused at once.
 
     Passing::
 
@@ -192,6 +194,8 @@ TOO_DEEP = declare(
     """Collections are nested deeper than the limit (64 levels unless configured).
 
     Why: a profile sheet is at most six levels deep; thousands of levels exhaust parsers' stacks.
+    The reader never recurses, and stops at the limit, so validation and rules never see deeper
+    data. ``--max-depth`` changes the limit, up to a ceiling of 256.
 
     Passing: ``competences: [{code: B.1, levels: [e-2]}]``
 
@@ -249,12 +253,44 @@ TOO_MANY_NODES = declare(
     "SP019",
     "too-many-nodes",
     ERROR,
-    """The document has more nodes than the limit (200,000 unless configured).
+    """The document has more nodes than the limit (50,000 unless configured).
 
-    Why: a profile sheet has a few hundred values; a huge list is a mistake or an attack.
+    Why: a profile sheet has a few hundred values; a huge list is a mistake or an attack, and the
+    memory the reader needs grows with the nodes (about 30 MB at the limit).
 
     Passing: a profile with 40 competences.
 
     Failing: a generated list of a million items.
+    """,
+)
+
+LINK_OUTSIDE = declare(
+    "SP020",
+    "link-outside-tree",
+    WARNING,
+    """A symbolic link found while walking a directory leads out of that directory; it was not followed.
+
+    Why: a pull request can add a link to ``/etc/passwd`` or to a file in another project; following it
+    would make the validator read (and echo parts of) files nobody asked it to check. Pass
+    ``--follow-links`` to follow such links anyway (loops are still detected).
+
+    Passing: ``profiles/web-account-manager.yaml``, a file, or a link to a file inside ``profiles/``.
+
+    Failing: ``profiles/shared.yaml -> ../../other-project/profile.yaml`` when checking ``profiles/``.
+    """,
+)
+
+LINK_LOOP = declare(
+    "SP021",
+    "link-loop",
+    WARNING,
+    """A symbolic link to a directory leads back to a directory that encloses it; it was not followed.
+
+    Why: following it would walk the same files forever. The files it leads to are checked once,
+    under their own directory.
+
+    Passing: a link from ``profiles/current`` to ``archive/2024`` (a directory that does not enclose it).
+
+    Failing: ``profiles/again -> ..`` (a link to its own parent).
     """,
 )
