@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from skillprofiles import parallel
 from skillprofiles.config import Config
 from skillprofiles.diagnostics import Diagnostic, Report, Span
 from skillprofiles.loader import build
@@ -64,8 +65,9 @@ def _display(path: Path) -> str:
 class Checker:
     """Validates files under one configuration."""
 
-    def __init__(self, config: Config | None = None) -> None:
+    def __init__(self, config: Config | None = None, jobs: int | None = 1) -> None:
         self.config = config or Config()
+        self.jobs = jobs  # processes for check_paths: 1 serial, None or 0 automatic
         self.profile_rules: list[Rule] = registry.checks("profile")
 
     def check_paths(self, paths: Iterable[str | Path]) -> Report:
@@ -73,9 +75,8 @@ class Checker:
         files, problems = discover(paths)
         report = Report()
         report.extend(self._configured(problems))
-        for path, display in files:
-            result = self.check_file(path, display)
-            report.files.append(display)
+        for result in parallel.check_files(self, files, self.jobs):
+            report.files.append(result.file)
             report.extend(result.diagnostics)
         return report.finish()
 
@@ -130,6 +131,9 @@ def stamp(entry: Rule, finding: Finding, parsed: Parsed) -> Diagnostic:
     )
 
 
-def validate(*paths: str | Path, config: Config | None = None) -> Report:
-    """Validate files and directories; bad content becomes diagnostics, never an exception."""
-    return Checker(config).check_paths(paths)
+def validate(*paths: str | Path, config: Config | None = None, jobs: int | None = 1) -> Report:
+    """Validate files and directories; bad content becomes diagnostics, never an exception.
+
+    ``jobs`` is the number of processes (1, the default, checks on this one; None: automatic).
+    """
+    return Checker(config, jobs).check_paths(paths)

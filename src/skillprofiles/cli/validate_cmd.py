@@ -29,7 +29,21 @@ def register(sub: Any) -> None:
     parser.add_argument("--ignore", action="append", default=[], metavar="RULE", help="skip these rules")
     parser.add_argument("--no-hints", action="store_true", help="leave out fix hints")
     parser.add_argument("-o", "--output", type=Path, help="write the report to a file instead of stdout")
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        default=0,
+        metavar="N",
+        help="processes to check on (default 0: automatic, serial below 200 files, else one per CPU)",
+    )
     parser.set_defaults(run=run)
+
+
+def _jobs(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"expected a number of processes (0: automatic), not {text!r}")
+    return int(text)
 
 
 def _split(values: list[str]) -> tuple[str, ...]:
@@ -46,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
     """Validate, print the report, and return 0, 1 or 2."""
     missing = [p for p in args.paths if not Path(p).exists() and not Path(p).is_symlink()]
     config = build_config(args)
-    report = Checker(config).check_paths([p for p in args.paths if p not in missing])
+    report = Checker(config, jobs=args.jobs).check_paths([p for p in args.paths if p not in missing])
     text = RENDERERS[args.format](report, RenderOptions(show_hints=not args.no_hints))
     if args.output:
         args.output.write_text(text, encoding="utf-8")
