@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -56,6 +55,8 @@ def check_files(
 
 
 def _context() -> BaseContext:
+    import multiprocessing  # 10 ms of start-up that serial runs (every small run) do not need
+
     # fork starts a worker in milliseconds and keeps rules registered at run time (plugins);
     # elsewhere (macOS, Windows) fork is unsafe or missing, and the platform default is used
     if sys.platform.startswith("linux"):

@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from skillprofiles.checker import Checker
-from skillprofiles.config import Config
-from skillprofiles.diagnostics import Severity
 from skillprofiles.render import RENDERERS, RenderOptions
+
+if TYPE_CHECKING:
+    from skillprofiles.config import Config
 
 FAIL_ON = ("error", "warning", "info", "never")
 
@@ -52,12 +52,18 @@ def _split(values: list[str]) -> tuple[str, ...]:
 
 def build_config(args: argparse.Namespace) -> Config:
     """The run configuration the flags describe."""
+    from skillprofiles.config import Config
+    from skillprofiles.diagnostics import Severity
+
     fail_on = None if args.fail_on == "never" else Severity.parse(args.fail_on)
     return Config(select=_split(args.select), ignore=_split(args.ignore), fail_on=fail_on)
 
 
 def run(args: argparse.Namespace) -> int:
     """Validate, print the report, and return 0, 1 or 2."""
+    # imported here, not at the top: `skillprofiles --version` and --help need no pydantic
+    from skillprofiles.checker import Checker
+
     missing = [p for p in args.paths if not Path(p).exists() and not Path(p).is_symlink()]
     config = build_config(args)
     report = Checker(config, jobs=args.jobs).check_paths([p for p in args.paths if p not in missing])
