@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import functools
 import json
 import os
 import platform
@@ -21,6 +22,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from importlib import metadata
 from pathlib import Path
@@ -117,31 +119,39 @@ def measure_once(command: list[str]) -> tuple[float, float, float, int]:
     return figures["wall"], figures["cpu"], figures["maxrss_kb"] / 1024, figures["returncode"]
 
 
-def measure(command: list[str], repeat: int) -> Figure:
-    """Median of ``repeat`` runs of a command."""
-    runs = [measure_once(command) for _ in range(repeat)]
-    return Figure(
-        wall=statistics.median(r[0] for r in runs),
-        cpu=statistics.median(r[1] for r in runs),
-        maxrss_mb=max(r[2] for r in runs),
-        returncode=runs[-1][3],
-        runs=repeat,
-    )
+Run = tuple[float, float, float, int]  # wall s, CPU s, peak MB, exit status
+Measurement = Callable[[], Run]
 
 
-def measure_api(files: Path, jobs: int, repeat: int) -> Figure:
+def api_once(files: Path, jobs: int) -> Run:
     """The library API in a fresh interpreter, timed from before ``import skillprofiles``."""
-    results = []
+    outer = launch([sys.executable, "-c", API, str(jobs), str(files)], capture=True)
+    inner = json.loads(outer["stdout"])
+    return inner["wall"], inner["cpu"], outer["maxrss_kb"] / 1024, outer["returncode"]
+
+
+def measure_all(measurements: dict[str, Measurement], repeat: int) -> dict[str, Figure]:
+    """Each measurement ``repeat`` times, interleaved (A B C A B C ...) so that a change in the
+    machine's load between runs falls on every tool alike; the median of each."""
+    runs: dict[str, list[Run]] = {name: [] for name in measurements}
     for _ in range(repeat):
-        outer = launch([sys.executable, "-c", API, str(jobs), str(files)], capture=True)
-        results.append({**json.loads(outer["stdout"]), "maxrss_kb": outer["maxrss_kb"]})
-    return Figure(
-        wall=statistics.median(r["wall"] for r in results),
-        cpu=statistics.median(r["cpu"] for r in results),
-        maxrss_mb=max(r["maxrss_kb"] for r in results) / 1024,
-        returncode=0,
-        runs=repeat,
-    )
+        for name, run in measurements.items():
+            runs[name].append(run())
+    return {
+        name: Figure(
+            wall=statistics.median(r[0] for r in found),
+            cpu=statistics.median(r[1] for r in found),
+            maxrss_mb=max(r[2] for r in found),
+            returncode=found[-1][3],
+            runs=repeat,
+        )
+        for name, found in runs.items()
+    }
+
+
+def command(*parts: str) -> Measurement:
+    """A measurement of one command line."""
+    return functools.partial(measure_once, list(parts))
 
 
 def tool(name: str) -> list[str]:
@@ -185,47 +195,56 @@ def yaml_files(directory: Path) -> list[str]:
 
 def bench_size(directory: Path, schema: Path, args: argparse.Namespace) -> dict[str, Figure]:
     """Every tool on one set."""
-    files = yaml_files(directory)
-    repeat = args.repeat
-    figures = {
-        "floor (PyYAML CSafeLoader load)": measure([sys.executable, "-c", FLOOR, str(directory)], repeat),
-        f"skillprofiles validate --jobs {args.jobs}": measure(
-            [*tool("skillprofiles"), "validate", "--jobs", str(args.jobs), str(directory)], repeat
+    cli = tool("skillprofiles")[0]
+    measurements: dict[str, Measurement] = {
+        "floor (PyYAML CSafeLoader load)": command(sys.executable, "-c", FLOOR, str(directory)),
+        f"skillprofiles validate --jobs {args.jobs}": command(
+            cli, "validate", "--jobs", str(args.jobs), str(directory)
         ),
-        "skillprofiles validate --jobs 1": measure(
-            [*tool("skillprofiles"), "validate", "--jobs", "1", str(directory)], repeat
-        ),
-        "API validate() in-process, jobs=1": measure_api(directory, 1, repeat),
+        "skillprofiles validate --jobs 1": command(cli, "validate", "--jobs", "1", str(directory)),
+        "API validate() in-process, jobs=1": functools.partial(api_once, directory, 1),
     }
     if not args.skip_check_jsonschema:
-        command = [*tool("check-jsonschema"), "--schemafile", str(schema), *files]
-        figures["check-jsonschema"] = measure(command, repeat)
-    return figures
+        files = yaml_files(directory)
+        measurements["check-jsonschema"] = command(
+            tool("check-jsonschema")[0], "--schemafile", str(schema), *files
+        )
+    return measure_all(measurements, args.repeat)
 
 
 def cold_start(schema: Path, runs: int) -> dict[str, Figure]:
     """One-file start-up: the CLI against check-jsonschema, median of ``runs``."""
-    figures = {
-        "skillprofiles validate (1 file)": measure([*tool("skillprofiles"), "validate", str(ONE_FILE)], runs),
-        "skillprofiles --version": measure([*tool("skillprofiles"), "--version"], runs),
-        "python -c pass (interpreter alone)": measure([sys.executable, "-c", "pass"], runs),
+    cli, other = tool("skillprofiles")[0], tool("check-jsonschema")[0]
+    measurements = {
+        "skillprofiles validate (1 file)": command(cli, "validate", str(ONE_FILE)),
+        "check-jsonschema (1 file)": command(other, "--schemafile", str(schema), str(ONE_FILE)),
+        "skillprofiles --version": command(cli, "--version"),
+        "python -c pass (interpreter alone)": command(sys.executable, "-c", "pass"),
     }
-    figures["check-jsonschema (1 file)"] = measure(
-        [*tool("check-jsonschema"), "--schemafile", str(schema), str(ONE_FILE)], runs
-    )
-    return figures
+    return measure_all(measurements, runs)
 
 
 def print_table(title: str, figures: dict[str, Figure]) -> None:
-    """A table of figures with their ratios to the floor and to check-jsonschema (wall time)."""
+    """A table of figures with their ratios to the floor and to check-jsonschema (wall and CPU time)."""
     floor = next((f for name, f in figures.items() if name.startswith("floor")), None)
     other = next((f for name, f in figures.items() if name.startswith("check-jsonschema")), None)
     print(f"\n{title}")
-    print(f"{'':40} {'wall s':>8} {'cpu s':>8} {'peak MB':>7} {'×floor':>7} {'×c-js':>7} {'exit':>4}")
+    print(
+        f"{'':40} {'wall s':>8} {'cpu s':>8} {'peak MB':>7} "
+        f"{'wall/floor':>10} {'cpu/floor':>9} {'wall/c-js':>9} {'cpu/c-js':>8} {'exit':>4}"
+    )
     for name, figure in figures.items():
-        to_floor = f"{figure.wall / floor.wall:7.2f}" if floor else f"{'':7}"
-        to_other = f"{figure.wall / other.wall:7.3f}" if other else f"{'':7}"
-        print(f"{name:40} {' '.join(figure.row)} {to_floor} {to_other} {figure.returncode:4}")
+        ratios = [
+            _ratio(figure.wall, floor.wall if floor else None, 10),
+            _ratio(figure.cpu, floor.cpu if floor else None, 9),
+            _ratio(figure.wall, other.wall if other else None, 9),
+            _ratio(figure.cpu, other.cpu if other else None, 8),
+        ]
+        print(f"{name:40} {' '.join(figure.row)} {' '.join(ratios)} {figure.returncode:4}")
+
+
+def _ratio(value: float, base: float | None, width: int) -> str:
+    return f"{value / base:{width}.2f}" if base else " " * width
 
 
 def machine() -> dict[str, Any]:
@@ -259,9 +278,18 @@ def versions() -> dict[str, str | None]:
 
     found: dict[str, str | None] = {
         "python": platform.python_version(),
-        "libyaml": yaml.__with_libyaml__ and "yes",
+        "libyaml": str(yaml.__with_libyaml__),
     }
-    for package in ("skillprofiles", "pydantic", "pydantic-core", "PyYAML", "check-jsonschema", "jsonschema"):
+    packages = (
+        "skillprofiles",
+        "pydantic",
+        "pydantic-core",
+        "PyYAML",
+        "check-jsonschema",
+        "jsonschema",
+        "ruamel.yaml",
+    )
+    for package in packages:
         try:
             found[package] = metadata.version(package)
         except metadata.PackageNotFoundError:
@@ -272,27 +300,26 @@ def versions() -> dict[str, str | None]:
 
 
 def summary(sizes: dict[int, dict[str, Figure]], jobs: int) -> dict[str, Any]:
-    """The targets of issue 7, computed from the figures."""
+    """The targets of issue 7, computed from the figures (wall time, and CPU time beside it)."""
     checks: dict[str, Any] = {}
     validate = f"skillprofiles validate --jobs {jobs}"
+    serial = "skillprofiles validate --jobs 1"
     for size, figures in sizes.items():
-        floor = figures["floor (PyYAML CSafeLoader load)"]
-        mine = figures[validate]
+        floor, mine = figures["floor (PyYAML CSafeLoader load)"], figures[validate]
         entry = {
-            "x_floor": mine.wall / floor.wall,
-            "serial_x_floor": figures[validate.replace(str(jobs), "1")].wall / floor.wall
-            if jobs != 1
-            else None,
+            "wall_x_floor": mine.wall / floor.wall,
+            "cpu_x_floor": mine.cpu / floor.cpu,
+            "serial_wall_x_floor": figures[serial].wall / floor.wall,
+            "peak_mb": mine.maxrss_mb,
         }
         if "check-jsonschema" in figures:
-            entry["times_faster_than_check_jsonschema"] = figures["check-jsonschema"].wall / mine.wall
+            entry["times_faster_than_check_jsonschema_wall"] = figures["check-jsonschema"].wall / mine.wall
+            entry["times_less_cpu_than_check_jsonschema"] = figures["check-jsonschema"].cpu / mine.cpu
         checks[str(size)] = entry
     if 1000 in sizes and 10000 in sizes:
-        checks["scaling_10k_over_1k"] = sizes[10000][validate].wall / sizes[1000][validate].wall
-        checks["scaling_10k_over_1k_serial"] = (
-            sizes[10000]["skillprofiles validate --jobs 1"].wall
-            / sizes[1000]["skillprofiles validate --jobs 1"].wall
-        )
+        for name in (validate, serial):
+            checks[f"scaling 10k/1k wall, {name}"] = sizes[10000][name].wall / sizes[1000][name].wall
+            checks[f"scaling 10k/1k cpu, {name}"] = sizes[10000][name].cpu / sizes[1000][name].cpu
     return checks
 
 
@@ -321,9 +348,11 @@ def main() -> None:
         print(f"profile schema for check-jsonschema: {schema_note}")
         print(f"machine: {host}")
         sizes: dict[int, dict[str, Figure]] = {}
+        loads: dict[str, Any] = {}  # other work on the machine skews wall times: recorded beside them
         for size in (int(s) for s in args.sizes.split(",")):
             directory = profile_set(args.workdir, size, args.seed)
             sizes[size] = bench_size(directory, schema, args)
+            loads[str(size)] = os.getloadavg() if hasattr(os, "getloadavg") else None
             print_table(f"{size} files (seed {args.seed}, {args.repeat} run(s) each, median)", sizes[size])
         cold = cold_start(schema, args.cold_runs)
         print_table(f"one-file cold start ({ONE_FILE.name}, median of {args.cold_runs})", cold)
@@ -341,6 +370,7 @@ def main() -> None:
         "sizes": {str(n): {name: asdict(f) for name, f in figs.items()} for n, figs in sizes.items()},
         "cold_start": {name: asdict(f) for name, f in cold.items()},
         "targets": targets,
+        "load_average_after_each_size": loads,
     }
     args.results.mkdir(parents=True, exist_ok=True)
     out = args.results / f"{started:%Y%m%dT%H%M%SZ}-{platform.node() or 'host'}.json"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
@@ -67,6 +68,8 @@ def _context() -> BaseContext:
 def _start(checker: Checker) -> None:
     global _CHECKER
     _CHECKER = checker
+    # Ctrl-C is the parent's to handle: it stops the pool; workers must not each print a traceback
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _check(item: tuple[Path, str]) -> FileResult:
