@@ -14,6 +14,7 @@ from benchmarks.generate import MISTAKES, generate, profile_text
 from skillprofiles import parallel
 from skillprofiles.checker import Checker
 from skillprofiles.config import Config
+from tests.conftest import ROOT
 
 # the code each kind of generated mistake must produce (SP0/SP1 only: the structural checks)
 EXPECTED = {
@@ -120,6 +121,7 @@ STREAMING = """
 import sys, tracemalloc
 from skillprofiles.checker import Checker
 from skillprofiles.config import Config
+from tests.conftest import ROOT
 checker = Checker(Config(select=("SP0", "SP1")))
 files = sorted(p for p in __import__("pathlib").Path(sys.argv[1]).rglob("*.yaml"))
 checker.check_paths(files[:5])  # warm up: models built, rules registered, caches filled
@@ -157,3 +159,13 @@ def test_version_and_help_do_not_import_pydantic() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_plain_validation_imports_neither_rich_nor_jsonschema() -> None:
+    code = (
+        "import sys\nfrom skillprofiles.cli import main\n"
+        "code = main(['validate', 'profiles/WSP-G3-003.yaml'])\n"
+        "print(code, sorted(m for m in ('rich', 'jsonschema', 'multiprocessing') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert out.stdout.strip().splitlines()[-1].endswith(" []")  # a one-file run starts no process pool
