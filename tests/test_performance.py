@@ -96,9 +96,10 @@ def test_api_jobs_keep_file_order_and_results(profile_set: tuple[Path, dict[str,
     serial = list(parallel.check_files(Checker(STRUCTURAL), files, jobs=1))
     pooled = list(parallel.check_files(Checker(STRUCTURAL), files, jobs=2))
     assert [r.file for r in pooled] == [display for _, display in files]
-    assert [r.diagnostics for r in pooled] == [r.diagnostics for r in serial]
-    assert all(r.profile is None for r in pooled)  # profiles never cross processes
-    assert sum(r.profile is not None for r in serial) > 200
+    assert pooled == serial
+    assert sum(bool(r.diagnostics) for r in serial) > 50
+    # parsed profiles neither cross processes nor stay in results a caller may keep
+    assert all(r.profile is None for r in [*pooled, *serial])
 
 
 def test_automatic_jobs(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -42,13 +42,14 @@ def check_files(
 ) -> Iterator[FileResult]:
     """Each file's result, in the order of ``files``; on ``jobs`` processes (None or 0: automatic).
 
-    Workers return results without the parsed profile, so that only diagnostics (and small
-    summaries) cross process boundaries and no run holds every document at once.
+    Results come without the parsed profile (``profile=None``), on one process as on several:
+    only diagnostics and small summaries cross process boundaries, a caller that keeps every
+    result still holds no parsed document, and both modes give equal results.
     """
     workers = effective_jobs(jobs, len(files))
     if workers <= 1:
         for path, display in files:
-            yield checker.check_file(path, display)
+            yield _without_profile(checker.check_file(path, display))
         return
     chunk = max(1, min(32, len(files) // (workers * 8)))
     with _context().Pool(workers, initializer=_start, initargs=(checker,)) as pool:
@@ -74,4 +75,8 @@ def _start(checker: Checker) -> None:
 
 def _check(item: tuple[Path, str]) -> FileResult:
     assert _CHECKER is not None, "worker used before its initializer ran"
-    return replace(_CHECKER.check_file(*item), profile=None)
+    return _without_profile(_CHECKER.check_file(*item))
+
+
+def _without_profile(result: FileResult) -> FileResult:
+    return replace(result, profile=None) if result.profile is not None else result
