@@ -2,22 +2,69 @@
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from skillprofiles._version import __version__
-from skillprofiles.checker import Checker, validate
-from skillprofiles.config import Config
-from skillprofiles.diagnostics import Diagnostic, Report, Severity, Span
-from skillprofiles.loader import ProfileError, load
-from skillprofiles.models import (
-    AnyProfile,
-    CompetenceAssignment,
-    Deliverables,
-    KnowledgeSkill,
-    LanguageRequirement,
-    Level,
-    Profile,
-    RoleProfile,
-    WSPG3Profile,
-)
+
+if TYPE_CHECKING:
+    from skillprofiles.checker import Checker, validate
+    from skillprofiles.config import Config
+    from skillprofiles.diagnostics import Diagnostic, Report, Severity, Span
+    from skillprofiles.loader import ProfileError, load
+    from skillprofiles.models import (
+        AnyProfile,
+        CompetenceAssignment,
+        Deliverables,
+        KnowledgeSkill,
+        LanguageRequirement,
+        Level,
+        Profile,
+        RoleProfile,
+        WSPG3Profile,
+    )
+
+# The public names and the modules that define them, imported on first use: `skillprofiles --version`
+# and the CLI's start-up must not pay for pydantic and the models (see docs/performance.md).
+_EXPORTS = {
+    "Checker": "checker",
+    "validate": "checker",
+    "Config": "config",
+    "Diagnostic": "diagnostics",
+    "Report": "diagnostics",
+    "Severity": "diagnostics",
+    "Span": "diagnostics",
+    "ProfileError": "loader",
+    "load": "loader",
+    **dict.fromkeys(
+        [
+            "AnyProfile",
+            "CompetenceAssignment",
+            "Deliverables",
+            "KnowledgeSkill",
+            "LanguageRequirement",
+            "Level",
+            "Profile",
+            "RoleProfile",
+            "WSPG3Profile",
+        ],
+        "models",
+    ),
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'skillprofiles' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"skillprofiles.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_EXPORTS])
+
 
 __all__ = [
     "AnyProfile",

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from skillprofiles import suppress
+from skillprofiles import parallel, suppress
 from skillprofiles.baseline import Baseline
 from skillprofiles.catalogue import Catalogue, CatalogueError, default_catalogue, load_catalogue
 from skillprofiles.config import Config
@@ -144,9 +144,12 @@ def _display(path: Path) -> str:
 class Checker:
     """Validates files under one configuration."""
 
-    def __init__(self, config: Config | None = None, baseline: Baseline | None = None) -> None:
+    def __init__(
+        self, config: Config | None = None, baseline: Baseline | None = None, jobs: int | None = 1
+    ) -> None:
         self.config = config or Config()
         self.baseline = baseline
+        self.jobs = jobs  # processes for check_paths: 1 serial, None or 0 automatic
         self.profile_rules: list[Rule] = registry.checks("profile")
         self.repository_rules: list[Rule] = registry.checks("repository")
         self.catalogue, self.catalogue_problems = _catalogue(self.config)
@@ -158,7 +161,8 @@ class Checker:
         checks (codes, relationships, wordings), but only findings in ``paths`` are reported.
         """
         files, problems = discover(paths, self.config.limits.follow_links)
-        results = [self.check_file(path, display) for path, display in files]
+        # results carry diagnostics and small summaries, never the parsed profiles (see parallel.py)
+        results = list(parallel.check_files(self, files, self.jobs))
         summaries = [r.summary for r in results if r.summary is not None]
         context = self._context_summaries(repository, [p for p, _ in files]) if repository else []
         shown = {display for _, display in files}
@@ -314,10 +318,12 @@ def validate(
     config: Config | None = None,
     baseline: Baseline | None = None,
     repository: str | Path | None = None,
+    jobs: int | None = 1,
 ) -> Report:
     """Validate files and directories; bad content becomes diagnostics, never an exception.
 
     ``repository``: a directory whose profiles give the repository-wide checks their context
     while only findings in ``paths`` are reported (for pre-commit, which passes changed files).
+    ``jobs`` is the number of processes (1, the default, checks on this one; None: automatic).
     """
-    return Checker(config, baseline).check_paths(paths, repository)
+    return Checker(config, baseline, jobs).check_paths(paths, repository)

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from skillprofiles import rulesdoc
-from skillprofiles.config import did_you_mean
 from skillprofiles.rules.registry import Rule, all_rules, code_of_name, resolve
 
 EXIT_OK, EXIT_USAGE = 0, 2
@@ -31,6 +30,8 @@ def run(args: argparse.Namespace) -> int:
     """Print the table, one rule's page, or the Markdown reference; 2 for a rule that does not exist."""
     chosen = all_rules() if args.rule is None else resolve(args.rule)
     if not chosen:
+        from skillprofiles.config import did_you_mean  # reads YAML limits: not needed for the happy path
+
         sys.stderr.write(f"skillprofiles: error: no rule {args.rule!r}{did_you_mean(args.rule)}\n")
         return EXIT_USAGE
     single = chosen[0] if args.rule is not None and _exact(args.rule, chosen) else None

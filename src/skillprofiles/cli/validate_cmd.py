@@ -8,12 +8,14 @@ import os
 import sys
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from skillprofiles.cli import output
-from skillprofiles.config import Config, parse_level, split_levels, unknown_selector
 from skillprofiles.diagnostics import Diagnostic, Severity
-from skillprofiles.yamlread import MAX_DEPTH_CEILING, Limits
+
+if TYPE_CHECKING:  # imported where used: `skillprofiles --version` and --help read no YAML
+    from skillprofiles.config import Config
+    from skillprofiles.yamlread import Limits
 
 FAIL_ON = ("error", "warning", "info", "never")
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -60,7 +62,21 @@ def register(sub: Any) -> None:
     parser.add_argument("-o", "--output", type=Path, help="write the report to a file instead of stdout")
     _add_catalogue_flags(parser)
     _add_reader_limits(parser)
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        default=0,
+        metavar="N",
+        help="processes to check on (default 0: automatic, serial below 200 files, else one per CPU)",
+    )
     parser.set_defaults(run=run)
+
+
+def _jobs(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"expected a number of processes (0: automatic), not {text!r}")
+    return int(text)
 
 
 def _add_catalogue_flags(parser: Any) -> None:
@@ -81,7 +97,7 @@ def _add_reader_limits(parser: Any) -> None:
         "--max-depth",
         type=_positive,
         metavar="N",
-        help=f"deepest nesting accepted (capped at {MAX_DEPTH_CEILING})",
+        help="deepest nesting accepted (the reader caps it: docs/security.md)",
     )
     limits.add_argument("--allow-aliases", action="store_true", help="accept anchors, aliases, merge keys")
     limits.add_argument(
@@ -98,6 +114,8 @@ def _positive(text: str) -> int:
 
 def _limits(args: argparse.Namespace, base: Limits) -> Limits:
     """The configured limits with the flags on top (a flag only ever loosens what it names)."""
+    from skillprofiles.yamlread import MAX_DEPTH_CEILING
+
     changes: dict[str, Any] = {}
     if args.allow_aliases:
         changes["allow_aliases"] = True
@@ -116,6 +134,7 @@ def _split(values: list[str]) -> tuple[str, ...]:
 
 def base_config(args: argparse.Namespace) -> Config:
     """The configuration file's settings (``--config``, else the nearest one), or the defaults."""
+    from skillprofiles.config import Config
     from skillprofiles.configfile import ConfigError, find_config, load_config
 
     if args.no_config:
@@ -148,6 +167,8 @@ def build_config(args: argparse.Namespace, base: Config | None = None) -> Config
 
 
 def _severity_flags(values: list[str]) -> tuple[dict[str, Severity], tuple[str, ...]]:
+    from skillprofiles.config import parse_level, split_levels
+
     levels: dict[str, Severity | None] = {}
     for item in _split(values):
         selector, equals, level = item.partition("=")
@@ -161,6 +182,8 @@ def _severity_flags(values: list[str]) -> tuple[dict[str, Severity], tuple[str, 
 
 
 def _check_selectors(selectors: list[str]) -> None:
+    from skillprofiles.config import unknown_selector
+
     problems = [message for message in map(unknown_selector, selectors) if message]
     if problems:
         raise UsageError(problems)
@@ -189,8 +212,10 @@ def _run(args: argparse.Namespace) -> int:
     missing = [p for p in args.paths if not os.path.lexists(p)]  # lexists: never raises
     paths = [p for p in args.paths if p not in missing]
     if args.write_baseline:
-        return _write_baseline(args, Checker(config).check_paths(paths, args.repository), missing)
-    report = Checker(config, _baseline(args, config)).check_paths(paths, args.repository)
+        return _write_baseline(
+            args, Checker(config, jobs=args.jobs).check_paths(paths, args.repository), missing
+        )
+    report = Checker(config, _baseline(args, config), args.jobs).check_paths(paths, args.repository)
     text = output.render(args, report, config.fail_on)
     if args.output and _is_checked(args.output, report.files):
         raise UsageError([f"refusing to overwrite a checked file: {args.output}"])

@@ -72,6 +72,7 @@ def rule(
 
 def resolve(selector: str) -> list[Rule]:
     """Rules matching a code, a code prefix (``SP2``) or a name; empty when nothing matches."""
+    load_builtin_rules()  # callers may come before any rule module was imported (lazy CLI start-up)
     text = selector.strip()
     if text in _BY_NAME:
         return [REGISTRY[_BY_NAME[text]]]

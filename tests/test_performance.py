@@ -1,0 +1,172 @@
+"""Parallel checking, streaming and the benchmark's generator: same results, bounded memory, same bytes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from benchmarks.generate import MISTAKES, generate, profile_text
+
+from skillprofiles import parallel
+from skillprofiles.checker import Checker
+from skillprofiles.config import Config
+from tests.conftest import ROOT
+
+# the code each kind of generated mistake must produce (SP0/SP1 only: the structural checks)
+EXPECTED = {
+    "syntax": {"SP010"},
+    "tab_indent": {"SP010"},
+    "duplicate_key": {"SP011"},
+    "missing_section": {"SP101"},
+    "unknown_key": {"SP101", "SP102"},
+    "bad_level": {"SP105"},
+    "bad_code": {"SP105"},
+    "yaml11_scalar": {"SP104"},
+    "wrong_type": {"SP103"},
+    "empty_section": {"SP106"},
+}
+STRUCTURAL = Config(select=("SP0", "SP1"))
+
+
+@pytest.fixture(scope="module")
+def profile_set(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, int]]:
+    """300 generated profiles (seed 7): above the automatic-parallelism threshold."""
+    directory = tmp_path_factory.mktemp("set")
+    return directory, generate(directory, 300, seed=7)
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "skillprofiles", *args], capture_output=True, text=True, check=False
+    )
+
+
+def test_generator_is_deterministic(tmp_path: Path) -> None:
+    first, second, other = tmp_path / "a", tmp_path / "b", tmp_path / "c"
+    assert generate(first, 40, seed=3) == generate(second, 40, seed=3)
+    generate(other, 40, seed=4)
+    files = sorted(p.relative_to(first) for p in first.rglob("*.yaml"))
+    assert len(files) == 40
+    assert all((first / f).read_bytes() == (second / f).read_bytes() for f in files)
+    assert any((first / f).read_bytes() != (other / f).read_bytes() for f in files)
+
+
+def test_generator_files_are_the_size_of_real_sheets() -> None:
+    sizes = [len(profile_text(i, 1)[0]) for i in range(200)]
+    assert min(sizes) > 4_000  # the two reference sheets: 7 kB and 24 kB
+    assert max(sizes) < 40_000
+    assert 8_000 < sum(sizes) / len(sizes) < 20_000
+
+
+def test_every_mistake_kind_gives_its_code_and_clean_files_are_clean(
+    profile_set: tuple[Path, dict[str, int]],
+) -> None:
+    directory, kinds = profile_set
+    assert set(MISTAKES) <= set(kinds)
+    assert 0.1 < 1 - kinds["clean"] / 300 < 0.3
+    report = Checker(STRUCTURAL).check_paths([directory])
+    codes: dict[str, set[str]] = {}
+    for d in report:
+        codes.setdefault(Path(d.file).name, set()).add(d.code)
+    for index in range(300):
+        kind = profile_text(index, 7)[1]
+        found = codes.get(f"profile-{index:05d}.yaml", set())
+        assert found == (EXPECTED[kind] if kind else set()), (index, kind, found)
+
+
+def test_jobs_2_gives_the_report_of_jobs_1(profile_set: tuple[Path, dict[str, int]]) -> None:
+    directory, _ = profile_set
+    serial = run_cli("validate", "--format", "json", "--jobs", "1", str(directory))
+    parallel_run = run_cli("validate", "--format", "json", "--jobs", "2", str(directory))
+    automatic = run_cli("validate", "--format", "json", str(directory))
+    assert serial.returncode == parallel_run.returncode == automatic.returncode == 1
+    assert parallel_run.stdout == serial.stdout == automatic.stdout
+    document = json.loads(serial.stdout)
+    assert document["summary"]["files"] == 300
+    assert len(document["diagnostics"]) > 50
+
+
+def test_api_jobs_keep_file_order_and_results(profile_set: tuple[Path, dict[str, int]]) -> None:
+    directory, _ = profile_set
+    files = sorted((p, p.as_posix()) for p in directory.rglob("*.yaml"))
+    serial = list(parallel.check_files(Checker(STRUCTURAL), files, jobs=1))
+    pooled = list(parallel.check_files(Checker(STRUCTURAL), files, jobs=2))
+    assert [r.file for r in pooled] == [display for _, display in files]
+    assert pooled == serial
+    assert sum(bool(r.diagnostics) for r in serial) > 50
+    # parsed profiles neither cross processes nor stay in results a caller may keep
+    assert all(r.profile is None for r in [*pooled, *serial])
+
+
+def test_automatic_jobs(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "cpu_count", lambda: 8)
+    assert parallel.effective_jobs(None, 150) == 1  # small runs stay on one process
+    assert parallel.effective_jobs(0, 199) == 1
+    assert parallel.effective_jobs(0, 200) == 2  # at least 100 files per process
+    assert parallel.effective_jobs(None, 10_000) == 8
+    assert parallel.effective_jobs(3, 10_000) == 3
+    assert parallel.effective_jobs(4, 2) == 2  # never more processes than files
+
+
+def test_jobs_must_be_a_number() -> None:
+    result = run_cli("validate", "--jobs", "many", "profiles")
+    assert result.returncode == 2
+    assert "expected a number of processes (0: automatic), not 'many'" in result.stderr
+
+
+STREAMING = """
+import sys, tracemalloc
+from skillprofiles.checker import Checker
+from skillprofiles.config import Config
+from tests.conftest import ROOT
+checker = Checker(Config(select=("SP0", "SP1")))
+files = sorted(p for p in __import__("pathlib").Path(sys.argv[1]).rglob("*.yaml"))
+checker.check_paths(files[:5])  # warm up: models built, rules registered, caches filled
+peaks = []
+for count in (30, 300):
+    tracemalloc.start()
+    report = checker.check_paths(files[:count])
+    peaks.append(tracemalloc.get_traced_memory()[1])
+    tracemalloc.stop()
+    del report
+print(peaks[0], peaks[1])
+"""
+
+
+def test_checking_streams_and_keeps_no_parsed_documents(profile_set: tuple[Path, dict[str, int]]) -> None:
+    directory, _ = profile_set
+    out = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(STREAMING), str(directory)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    small, large = map(int, out.stdout.split())
+    # holding 300 parsed profiles would take well over 30 MB; streaming costs one file at a time
+    # plus the findings, so ten times the files must stay far below ten times the peak
+    assert large < 2 * small + 2_000_000, (small, large)
+
+
+def test_version_and_help_do_not_import_pydantic() -> None:
+    code = (
+        "import sys\nfrom skillprofiles.cli import main\n"
+        "try:\n    main(['--version'])\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('pydantic', 'yaml', 'skillprofiles.models', 'multiprocessing') "
+        "if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_plain_validation_imports_neither_rich_nor_jsonschema() -> None:
+    code = (
+        "import sys\nfrom skillprofiles.cli import main\n"
+        "code = main(['validate', 'profiles/WSP-G3-003.yaml'])\n"
+        "print(code, sorted(m for m in ('rich', 'jsonschema', 'multiprocessing') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert out.stdout.strip().splitlines()[-1].endswith(" []")  # a one-file run starts no process pool
