@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING, Any
 from skillprofiles._version import __version__
 
 if TYPE_CHECKING:
+    from skillprofiles.catalogue import Catalogue, CatalogueError, default_catalogue, load_catalogue
     from skillprofiles.checker import Checker, validate
     from skillprofiles.config import Config
-    from skillprofiles.diagnostics import Diagnostic, Report, Severity, Span
+    from skillprofiles.diagnostics import Diagnostic, DiagnosticsError, Report, Severity, Span
     from skillprofiles.loader import ProfileError, load
     from skillprofiles.models import (
         AnyProfile,
@@ -27,10 +28,15 @@ if TYPE_CHECKING:
 # The public names and the modules that define them, imported on first use: `skillprofiles --version`
 # and the CLI's start-up must not pay for pydantic and the models (see docs/performance.md).
 _EXPORTS = {
+    "Catalogue": "catalogue",
+    "CatalogueError": "catalogue",
+    "default_catalogue": "catalogue",
+    "load_catalogue": "catalogue",
     "Checker": "checker",
     "validate": "checker",
     "Config": "config",
     "Diagnostic": "diagnostics",
+    "DiagnosticsError": "diagnostics",
     "Report": "diagnostics",
     "Severity": "diagnostics",
     "Span": "diagnostics",
@@ -68,11 +74,14 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "AnyProfile",
+    "Catalogue",
+    "CatalogueError",
     "Checker",
     "CompetenceAssignment",
     "Config",
     "Deliverables",
     "Diagnostic",
+    "DiagnosticsError",
     "KnowledgeSkill",
     "LanguageRequirement",
     "Level",
@@ -84,6 +93,8 @@ __all__ = [
     "Span",
     "WSPG3Profile",
     "__version__",
+    "default_catalogue",
     "load",
+    "load_catalogue",
     "validate",
 ]

@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 import yaml
 
-from skillprofiles.diagnostics import Diagnostic, DocPath, Severity, Span
+from skillprofiles.diagnostics import Diagnostic, DiagnosticsError, DocPath, Severity, Span
 
 try:  # libyaml is several times faster for the packaged files
     from yaml import CSafeLoader as _Loader
@@ -312,16 +312,10 @@ def version_key(version: str) -> tuple[Any, ...]:
     return (1, (), version)
 
 
-class CatalogueError(Exception):
+class CatalogueError(DiagnosticsError):
     """A catalogue file could not be loaded; ``diagnostics`` says why, each with its position."""
 
-    def __init__(self, file: str, diagnostics: list[Diagnostic]) -> None:
-        self.file = file
-        self.diagnostics = diagnostics
-        first = diagnostics[0] if diagnostics else None
-        where = f"{file}:{first.line}:{first.column}: {first.message}" if first else file
-        more = f" (and {len(diagnostics) - 1} more)" if len(diagnostics) > 1 else ""
-        super().__init__(f"invalid catalogue {where}{more}")
+    kind = "catalogue"
 
 
 @functools.lru_cache(maxsize=1)

@@ -100,6 +100,20 @@ class Diagnostic:
         }
 
 
+class DiagnosticsError(Exception):
+    """A file could not be loaded; ``diagnostics`` says why, each at its line and column."""
+
+    kind = "file"  # what the file was meant to be, for the message: profile, catalogue, assessment
+
+    def __init__(self, file: str, diagnostics: list[Diagnostic]) -> None:
+        self.file = file
+        self.diagnostics = diagnostics
+        first = diagnostics[0] if diagnostics else None
+        where = f"{file}:{first.line}:{first.column}: {first.message}" if first else file
+        more = f" (and {len(diagnostics) - 1} more)" if len(diagnostics) > 1 else ""
+        super().__init__(f"invalid {self.kind} {where}{more}")
+
+
 @dataclass(slots=True)
 class Report:
     """The result of a run: every diagnostic, sorted, and which files were checked."""

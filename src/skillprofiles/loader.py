@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from skillprofiles.diagnostics import Diagnostic, DocPath
+from skillprofiles.diagnostics import Diagnostic, DiagnosticsError, DocPath
 from skillprofiles.models import MODELS, NON_BLANK, AnyProfile, model_for
 from skillprofiles.rules import structure as codes
 from skillprofiles.rules.registry import Rule
@@ -35,16 +35,10 @@ _TYPE_NAMES = {
 _YAML_READINGS = {bool: "the boolean", int: "the integer", float: "the number", type(None): "null"}
 
 
-class ProfileError(Exception):
+class ProfileError(DiagnosticsError):
     """A profile file could not be loaded; ``diagnostics`` says why, each with its position."""
 
-    def __init__(self, file: str, diagnostics: list[Diagnostic]) -> None:
-        self.file = file
-        self.diagnostics = diagnostics
-        first = diagnostics[0] if diagnostics else None
-        where = f"{file}:{first.line}:{first.column}: {first.message}" if first else file
-        more = f" (and {len(diagnostics) - 1} more)" if len(diagnostics) > 1 else ""
-        super().__init__(f"invalid profile {where}{more}")
+    kind = "profile"
 
 
 def load(path: str | Path, limits: Limits | None = None) -> AnyProfile:

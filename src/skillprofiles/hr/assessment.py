@@ -9,7 +9,7 @@ from typing import Annotated
 from pydantic import BaseModel, Field, ValidationError, field_validator
 from pydantic_core import PydanticCustomError
 
-from skillprofiles.diagnostics import Diagnostic
+from skillprofiles.diagnostics import Diagnostic, DiagnosticsError
 from skillprofiles.models import ECF_CODE_PATTERN, VERSION_PATTERN, Level, Record, Text
 from skillprofiles.yamlread import Limits, Parsed, read_path
 
@@ -76,15 +76,10 @@ class Assessment(Record):
         return next((c.level for c in self.competences if c.code == code), None)
 
 
-class AssessmentError(Exception):
+class AssessmentError(DiagnosticsError):
     """An assessment file could not be loaded; ``diagnostics`` says why, each at its line:col."""
 
-    def __init__(self, file: str, diagnostics: list[Diagnostic]) -> None:
-        self.file = file
-        self.diagnostics = diagnostics
-        first = diagnostics[0] if diagnostics else None
-        where = f"{file}:{first.line}:{first.column}: {first.message}" if first else file
-        super().__init__(f"invalid assessment {where}")
+    kind = "assessment"
 
 
 def load_assessment(path: str | Path, limits: Limits | None = None) -> Assessment:
