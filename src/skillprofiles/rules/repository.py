@@ -59,22 +59,62 @@ def unresolved_relationship(summaries: list[ProfileSummary], ctx: Context) -> It
     codes = {s.code.casefold() for s in summaries if s.code}
     titles = {fold(s.title): s.title for s in summaries}
     titles.update({fold(e.title): e.title for e in catalogue.profiles})
+    suggest = _Suggestions(titles, [fold(e.title) for e in catalogue.profiles])
     for summary in summaries:
         for relation in summary.relationships:
             target = relation.target
             if target.casefold() in codes or catalogue.profiles.by_code(target) or fold(target) in titles:
                 continue
-            nearest = difflib.get_close_matches(fold(target), list(titles), n=1, cutoff=0.6)
-            hint = (
-                f"did you mean '{titles[nearest[0]]}'?" if nearest else "name a profile by its code or title"
-            )
             yield Finding(
                 f"{relation.kind} '{target}' is no profile of this run "
                 f"or of the {catalogue.profiles.name} registry",
                 relation.path,
-                hint,
+                suggest.hint(fold(target)),
                 file=summary.file,
             )
+
+
+class _Suggestions:
+    """Did-you-mean hints over the titles of a run and the registry, with a bounded cost per target.
+
+    Comparing every unresolved target with every title is quadratic (difflib is slow, and 10,000
+    profiles bring 10,000 titles). Titles are indexed by word instead: a target is compared only
+    with the few titles that share the most words with it ("Buisness Analyst" shares "analyst"); a
+    word found in very many titles ("manager") tells nothing and is left out of the choice. When no
+    such title is close, the registry's few titles are tried ("Buisness Analist"): a typo in every
+    word of a title that only the run knows gets no suggestion.
+    """
+
+    MAX_CANDIDATES = 12
+    COMMON = 64  # a word in more titles than this is not used to pick candidates
+
+    def __init__(self, titles: dict[str, str], fallback: list[str]) -> None:
+        self.titles = titles
+        self.fallback = fallback
+        self.index: dict[str, list[str]] = defaultdict(list)
+        for folded in titles:
+            for word in set(folded.split()):
+                self.index[word].append(folded)
+        self.cache: dict[str, str] = {}
+
+    def _candidates(self, target: str) -> list[str]:
+        shared: dict[str, int] = defaultdict(int)
+        for word in set(target.split()):
+            postings = self.index.get(word, ())
+            for folded in postings if len(postings) <= self.COMMON else ():
+                shared[folded] += 1
+        return sorted(shared, key=lambda t: (-shared[t], t))[: self.MAX_CANDIDATES]
+
+    def hint(self, target: str) -> str:
+        if target not in self.cache:
+            nearest = difflib.get_close_matches(target, self._candidates(target), n=1, cutoff=0.6)
+            nearest = nearest or difflib.get_close_matches(target, self.fallback, n=1, cutoff=0.6)
+            self.cache[target] = (
+                f"did you mean '{self.titles[nearest[0]]}'?"
+                if nearest
+                else "name a profile by its code or title"
+            )
+        return self.cache[target]
 
 
 @rule("SP303", "file-name-mismatch", WARNING, scope="repository")
