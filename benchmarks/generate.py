@@ -62,6 +62,15 @@ _VOCABULARY = (
     "responsible accountable contributes to applies principles methods tools of with in by"
 )
 WORDS = _VOCABULARY.split()
+# The G3 registry's titles: relationships name real profiles, as they do in a maintained repository.
+REGISTRY_TITLES = [
+    "Community Manager", "Web Project Manager", "Web Account Manager", "User Experience Designer",
+    "Business Analyst", "DB Administrator", "Search Engine Expert", "Advertising Manager",
+    "Frontend Web Developer", "Server Side Web Developer", "Web Content Specialist",
+    "Web Server Administrator", "Information Architect", "Digital Strategic Planner",
+    "Web Accessibility Expert", "Web Security Expert", "Mobile Application Developer",
+    "E-commerce Specialist", "Online Store Manager", "Reputation Manager", "Knowledge Manager",
+]  # fmt: skip
 LANGUAGES = [("English", "C1"), ("French", "B2"), ("German", "B1"), ("Italian", "B2"), ("Spanish", "A2")]
 MISTAKES = (
     "syntax",
@@ -92,6 +101,12 @@ def paragraph(rng: random.Random, sentences: int) -> str:
     return " ".join(sentence(rng, 8, 22) for _ in range(sentences))
 
 
+def _knowledge_skills() -> list[tuple[str, str]]:
+    """A fixed vocabulary of knowledge/skill items: a repository words each code one way."""
+    rng = random.Random("skillprofiles-bench:knowledge-skills")
+    return [(f"{letter}{n:02d}", sentence(rng, 3, 10)) for letter in "BTM" for n in range(1, 21)]
+
+
 def items(rng: random.Random, low: int, high: int, words: tuple[int, int] = (3, 12)) -> list[str]:
     """A list section: ``low`` to ``high`` short items."""
     return [sentence(rng, *words) for _ in range(rng.randint(low, high))]
@@ -112,10 +127,8 @@ def competences(rng: random.Random, role: bool) -> list[dict[str, Any]]:
         if role or rng.random() < 0.3:
             entry["level_texts"] = {level: paragraph(rng, rng.randint(1, 3)) for level in levels}
         if role or rng.random() < 0.2:
-            entry["knowledge_skills"] = [
-                {"code": f"{rng.choice('BTM')}{rng.randint(1, 20):02d}", "text": sentence(rng, 3, 10)}
-                for _ in range(rng.randint(0, 6))
-            ]
+            chosen_items = rng.sample(KNOWLEDGE_SKILLS, rng.randint(0, 6))
+            entry["knowledge_skills"] = [{"code": code, "text": text} for code, text in chosen_items]
         result.append(entry)
     return result
 
@@ -125,7 +138,7 @@ def wsp_profile(rng: random.Random, number: int) -> dict[str, Any]:
     languages = rng.sample(LANGUAGES, rng.randint(1, 3))
     return {
         "template": "wsp-g3",
-        "code": f"WSP-G3-{number % 1000:03d}",
+        "code": f"WSP-G3-{number:03d}",
         "title": sentence(rng, 2, 4).rstrip("."),
         "ecf_version": "3.0",
         "source": {"document": sentence(rng, 6, 12), "version": "1.0", "date": Raw("2013-02-14")},
@@ -152,14 +165,18 @@ def wsp_profile(rng: random.Random, number: int) -> dict[str, Any]:
                 for name, level in languages
             ],
         },
-        "relationships": {"interacts_with": items(rng, 0, 5, (2, 3)), "reports_to": items(rng, 0, 1, (2, 3))},
+        "relationships": {
+            "interacts_with": rng.sample(REGISTRY_TITLES, rng.randint(0, 5)),
+            "reports_to": rng.sample(REGISTRY_TITLES, rng.randint(0, 1)),
+        },
     }
 
 
-def role_profile(rng: random.Random) -> dict[str, Any]:
+def role_profile(rng: random.Random, number: int) -> dict[str, Any]:
     """A European ICT role profile shaped like profiles/online-community-manager.yaml."""
     return {
         "template": "ict-role-profile",
+        "code": f"ROLE-{number:05d}",
         "title": sentence(rng, 2, 4).rstrip("."),
         "ecf_version": "3.0",
         "source": {"document": sentence(rng, 6, 12)},
@@ -269,17 +286,30 @@ def emit(out: list[str], value: Any, pad: str, prefix: str) -> None:
         _emit_text(out, pad, prefix, value)
 
 
-def profile_text(index: int, seed: int, bad_share: float = 0.2) -> tuple[str, str | None]:
-    """File ``index`` of the set ``seed``: its YAML text and the mistake it carries (None when clean)."""
+def profile_file(index: int, seed: int, bad_share: float = 0.2) -> tuple[str, str, str | None]:
+    """File ``index`` of the set ``seed``: its name, its YAML text and its mistake (None when clean).
+
+    Files are named after their codes, as the repository-wide rules expect. There are only 1,000
+    WSP-G3 codes, so beyond the first thousand files every profile is a role profile with a code
+    of its own: a real repository never repeats a code.
+    """
     rng = random.Random(f"skillprofiles-bench:{seed}:{index}")
-    doc = wsp_profile(rng, index) if rng.random() < 0.6 else role_profile(rng)
+    wsp = rng.random() < 0.6 and index < 1000
+    doc = wsp_profile(rng, index) if wsp else role_profile(rng, index)
     kind = rng.choice(MISTAKES) if rng.random() < bad_share else None
     if kind:
         doc = mistake_on_data(kind, doc, rng)
     out = [f"# Generated benchmark profile {index} (seed {seed}).", ""]
     emit(out, doc, "", "")
     text = "\n".join(out) + "\n"
-    return (mistake_on_text(kind, text) if kind else text), kind
+    name = f"WSP-G3-{index:03d}.yaml" if wsp else f"ROLE-{index:05d}.yaml"
+    return name, (mistake_on_text(kind, text) if kind else text), kind
+
+
+def profile_text(index: int, seed: int, bad_share: float = 0.2) -> tuple[str, str | None]:
+    """File ``index`` of the set ``seed``: its YAML text and the mistake it carries (None when clean)."""
+    _, text, kind = profile_file(index, seed, bad_share)
+    return text, kind
 
 
 def generate(directory: Path, count: int, seed: int = 1) -> dict[str, int]:
@@ -296,8 +326,10 @@ def generate(directory: Path, count: int, seed: int = 1) -> dict[str, int]:
 
 def _files(count: int, seed: int) -> Iterator[tuple[str, str, str | None]]:
     for index in range(count):
-        text, kind = profile_text(index, seed)
-        yield f"profile-{index:05d}.yaml", text, kind
+        yield profile_file(index, seed)
+
+
+KNOWLEDGE_SKILLS = _knowledge_skills()
 
 
 def main() -> None:
