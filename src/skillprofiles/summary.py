@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 
 from skillprofiles.diagnostics import DocPath, Span
@@ -15,7 +16,13 @@ class Relationship:
 
     kind: str  # "interacts_with" or "reports_to"
     target: str
-    path: DocPath
+    index: int
+    where: Span
+
+    @property
+    def path(self) -> DocPath:
+        """Where the relationship is in its document."""
+        return ("relationships", self.kind, self.index)
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,12 +32,23 @@ class KnowledgeSkillUse:
     code: str
     text: str
     competence: str
-    path: DocPath
+    competence_index: int
+    item_index: int
+    where: Span
+
+    @property
+    def path(self) -> DocPath:
+        """Where the wording is in its document."""
+        return ("competences", self.competence_index, "knowledge_skills", self.item_index, "text")
 
 
 @dataclass(frozen=True, slots=True)
 class ProfileSummary:
-    """What repository-wide checks need from one file; spans of the paths they may report."""
+    """What repository-wide checks need from one file, kept small: one is held per file of a run.
+
+    Strings are interned (a repository repeats its wordings and titles in every file) and positions
+    are kept on the items themselves, so a run of 10,000 profiles holds a few kilobytes per file.
+    """
 
     file: str
     template: str
@@ -38,33 +56,53 @@ class ProfileSummary:
     title: str
     relationships: tuple[Relationship, ...] = ()
     knowledge_skills: tuple[KnowledgeSkillUse, ...] = ()
-    spans: dict[DocPath, Span] = field(default_factory=dict)
+    spans: dict[DocPath, Span] = field(default_factory=dict)  # code and title, values and keys
 
     def span(self, path: DocPath, key: bool = False) -> Span:
         """Where a path of this file starts (its key with ``key``); 1:1 when it was not recorded."""
-        return self.spans.get((*path, "<key>") if key else path) or Span.point(1, 1)
+        found = self.spans.get((*path, "<key>") if key else path)
+        if found is None and not key:
+            items: tuple[Relationship | KnowledgeSkillUse, ...] = (
+                *self.relationships,
+                *self.knowledge_skills,
+            )
+            found = next((item.where for item in items if item.path == path), None)
+        return found or Span.point(1, 1)
 
 
 def summarize(profile: AnyProfile, file: str, source: SourceMap) -> ProfileSummary:
     """The summary of one loaded profile."""
-    relationships = tuple(_relationships(profile))
+    values = source.values
     uses = tuple(
-        KnowledgeSkillUse(item.code, item.text, c.code, ("competences", i, "knowledge_skills", j, "text"))
+        KnowledgeSkillUse(
+            sys.intern(item.code),
+            sys.intern(item.text),
+            sys.intern(c.code),
+            i,
+            j,
+            values.get(("competences", i, "knowledge_skills", j, "text"), _ORIGIN),
+        )
         for i, c in enumerate(profile.competences)
         for j, item in enumerate(c.knowledge_skills)
     )
-    paths: list[DocPath] = [("code",), ("title",), *(r.path for r in relationships), *(u.path for u in uses)]
-    spans = {p: source.values[p] for p in paths if p in source.values}
-    spans.update({(*p, "<key>"): source.keys[p] for p in (("code",), ("title",)) if p in source.keys})
-    template = profile.template
-    return ProfileSummary(file, template, profile.code, profile.title, relationships, uses, spans)
+    named: tuple[DocPath, ...] = (("code",), ("title",))
+    spans: dict[DocPath, Span] = {p: values[p] for p in named if p in values}
+    spans.update({(*p, "<key>"): source.keys[p] for p in named if p in source.keys})
+    return ProfileSummary(
+        file, profile.template, profile.code, profile.title, _relationships(profile, values), uses, spans
+    )
 
 
-def _relationships(profile: AnyProfile) -> list[Relationship]:
+def _relationships(profile: AnyProfile, values: dict[DocPath, Span]) -> tuple[Relationship, ...]:
     if not isinstance(profile, WSPG3Profile):
-        return []
+        return ()
     found = []
     for kind in ("interacts_with", "reports_to"):
         targets = getattr(profile.relationships, kind)
-        found += [Relationship(kind, t, ("relationships", kind, i)) for i, t in enumerate(targets)]
-    return found
+        for i, target in enumerate(targets):
+            where = values.get(("relationships", kind, i), _ORIGIN)
+            found.append(Relationship(sys.intern(kind), sys.intern(target), i, where))
+    return tuple(found)
+
+
+_ORIGIN = Span.point(1, 1)
