@@ -84,6 +84,11 @@ def _diag(
     return Diagnostic(entry.code, entry.name, entry.severity, message, parsed.file, span, hint, path)
 
 
+def model_diagnostics(exc: ValidationError, model: type[BaseModel], parsed: Parsed) -> list[Diagnostic]:
+    """Each error of a pydantic validation as its own diagnostic at its line:col, for any model."""
+    return list(_convert(exc.errors(include_url=False), model, parsed))
+
+
 def _convert(errors: Iterable[ErrorDetails], model: type[BaseModel], parsed: Parsed) -> Iterable[Diagnostic]:
     for error in errors:
         loc = error["loc"]
@@ -254,4 +259,4 @@ def _description(model: type[BaseModel], path: DocPath) -> str | None:
     return None
 
 
-__all__ = ["ProfileError", "SourceMap", "build", "load"]
+__all__ = ["ProfileError", "SourceMap", "build", "load", "model_diagnostics"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 from pydantic import BaseModel, Field, ValidationError, field_validator
 from pydantic_core import PydanticCustomError
@@ -12,6 +12,8 @@ from pydantic_core import PydanticCustomError
 from skillprofiles.diagnostics import Diagnostic, DiagnosticsError
 from skillprofiles.models import ECF_CODE_PATTERN, VERSION_PATTERN, Level, Record, Text
 from skillprofiles.yamlread import Limits, Parsed, read_path
+
+M = TypeVar("M", bound=BaseModel)
 
 SCHEMA_ID = "https://skillprofiles.dev/schemas/assessment.schema.json"
 
@@ -90,22 +92,26 @@ def load_assessment(path: str | Path, limits: Limits | None = None) -> Assessmen
 
 def assessment_from(parsed: Parsed) -> Assessment:
     """Validate parsed data as an assessment; every problem becomes a diagnostic at its position."""
+    return validated(parsed, Assessment, AssessmentError)
+
+
+def validated(parsed: Parsed, model: type[M], error: type[DiagnosticsError]) -> M:
+    """Parsed data as ``model``, or ``error`` carrying every reader and model problem at its position."""
     errors = [d for d in parsed.diagnostics if d.severity.name == "ERROR"]
     if errors or parsed.data is None:
-        raise AssessmentError(parsed.file, errors or parsed.diagnostics)
+        raise error(parsed.file, errors or parsed.diagnostics)
     try:
-        return Assessment.model_validate(parsed.data)
+        return model.model_validate(parsed.data)
     except ValidationError as exc:
-        raise AssessmentError(parsed.file, located(exc, Assessment, parsed)) from None
+        raise error(parsed.file, located(exc, model, parsed)) from None
 
 
 def located(exc: ValidationError, model: type[BaseModel], parsed: Parsed) -> list[Diagnostic]:
     """Each pydantic error as a diagnostic at its line:col (a bad mapping key at the key itself)."""
-    # the loader's converter already turns each pydantic error into a located diagnostic: reuse it
-    from skillprofiles.loader import _convert
+    from skillprofiles.loader import model_diagnostics
 
     errors = exc.errors(include_url=False)
-    diagnostics = list(_convert(errors, model, parsed))
+    diagnostics = model_diagnostics(exc, model, parsed)
     return [
         _at_key(d, parsed) if e["loc"][-1:] == ("[key]",) else d
         for e, d in zip(errors, diagnostics, strict=True)

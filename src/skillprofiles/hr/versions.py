@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import Field, StringConstraints, ValidationError
+from pydantic import Field, StringConstraints
 
-from skillprofiles.diagnostics import Diagnostic
+from skillprofiles.diagnostics import DiagnosticsError
 from skillprofiles.hr.ecf import catalogue
 from skillprofiles.models import ECF_CODE_PATTERN, VERSION_PATTERN, Level, Record
 from skillprofiles.yamlread import read_path
@@ -39,30 +39,17 @@ class VersionMapping(Record):
     codes: dict[Code, Code | None] = Field(description="Code in 'from' → code in 'to' (null: none).")
 
 
-class MappingError(Exception):
+class MappingError(DiagnosticsError):
     """A mapping file could not be loaded; ``diagnostics`` says why, each at its line:col."""
 
-    def __init__(self, file: str, diagnostics: list[Diagnostic]) -> None:
-        self.file = file
-        self.diagnostics = diagnostics
-        first = diagnostics[0] if diagnostics else None
-        super().__init__(
-            f"invalid mapping {file}:{first.line}:{first.column}: {first.message}" if first else file
-        )
+    kind = "mapping"
 
 
 def load_mapping(path: str | Path) -> VersionMapping:
     """Read a mapping file (YAML or JSON) with the positional reader; raise :class:`MappingError`."""
-    from skillprofiles.hr.assessment import located
+    from skillprofiles.hr.assessment import validated
 
-    parsed = read_path(Path(path), str(path))
-    errors = [d for d in parsed.diagnostics if d.severity.name == "ERROR"]
-    if errors or parsed.data is None:
-        raise MappingError(parsed.file, errors or parsed.diagnostics)
-    try:
-        return VersionMapping.model_validate(parsed.data)
-    except ValidationError as exc:
-        raise MappingError(parsed.file, located(exc, VersionMapping, parsed)) from None
+    return validated(read_path(Path(path), str(path)), VersionMapping, MappingError)
 
 
 def same_meaning_codes(source: str, target: str) -> tuple[dict[str, str], list[str]]:
