@@ -263,8 +263,25 @@ def parse_text(text: str, display: str, limits: Limits | None = None, parsed: Pa
     parsed = parsed or Parsed(display)
     limits = limits or Limits()
     parsed.text = text
+    try:
+        _build(text, parsed, limits, _EventLoader)
+    except _NestingLimitError:
+        # libyaml >= 0.2.6 stops at its own nesting limit (1000) while its scanner looks ahead, before the
+        # builder sees the event that crosses ours (at most MAX_DEPTH_CEILING): the pure-Python parser has
+        # no such limit and gives the same events and marks, so the builder reports SP015 where our limit
+        # is crossed, whichever libyaml the installed PyYAML bundles
+        _build(text, parsed, limits, yaml.SafeLoader)
+    return parsed
+
+
+class _NestingLimitError(Exception):
+    """libyaml's own nesting limit was reached before the reader's."""
+
+
+def _build(text: str, parsed: Parsed, limits: Limits, loader: Any) -> None:
     builder = _Builder(parsed, limits)
-    events = yaml.parse(text, Loader=_EventLoader)
+    before = len(parsed.diagnostics)
+    events = yaml.parse(text, Loader=loader)
     try:
         builder.run(events)
     except _StopDocumentsError:
@@ -274,8 +291,21 @@ def parse_text(text: str, display: str, limits: Limits | None = None, parsed: Pa
         parsed.data = None
     except yaml.YAMLError as exc:
         parsed.data = None
+        if loader is not yaml.SafeLoader and _is_nesting_limit(exc):
+            _reset(parsed, before)
+            raise _NestingLimitError from exc
         _report_yaml_error(exc, text, parsed)
-    return parsed
+
+
+def _is_nesting_limit(exc: yaml.YAMLError) -> bool:
+    return "nesting depth" in str(getattr(exc, "problem", "") or "")
+
+
+def _reset(parsed: Parsed, findings: int) -> None:
+    """Forget what a first, abandoned pass recorded, so that the second pass starts clean."""
+    parsed.source = SourceMap()
+    parsed.data = None
+    del parsed.diagnostics[findings:]
 
 
 def _clamp(text: str, index: int) -> int:
