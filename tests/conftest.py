@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from skillprofiles.checker import Checker
 from skillprofiles.diagnostics import Diagnostic
-from skillprofiles.yamlread import parse_text
+from skillprofiles.engine.checker import Checker
+from skillprofiles.source.reader import parse_text
 
 ROOT = Path(__file__).resolve().parent.parent
 PROFILES = ROOT / "profiles"
@@ -19,7 +19,8 @@ SHARED = ROOT.parent / "shared"
 def findings(text: str, checker: Checker | None = None) -> list[Diagnostic]:
     """Every diagnostic of a profile given as (dedented) YAML text."""
     parsed = parse_text(textwrap.dedent(text), "test.yaml")
-    return sorted((checker or Checker()).check_parsed(parsed).diagnostics, key=Diagnostic.sort_key)
+    checker = checker or Checker()
+    return checker.finish([checker.check_parsed(parsed)]).diagnostics
 
 
 def where(text: str, checker: Checker | None = None) -> list[tuple[str, int, int]]:

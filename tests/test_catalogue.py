@@ -15,7 +15,7 @@ from skillprofiles.catalogue import (
     fold,
     load_catalogue,
 )
-from skillprofiles.catalogue_format import CatalogueFile, json_schema
+from skillprofiles.catalogue.fileformat import CatalogueFile, json_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 CAT = default_catalogue()
@@ -250,7 +250,7 @@ def test_committed_schema_is_current() -> None:
     assert committed.exists()
     assert committed.read_text(encoding="utf-8") == current, (
         "schemas/catalogue.schema.json is stale; regenerate it with: "
-        "python -m skillprofiles.catalogue_format > schemas/catalogue.schema.json"
+        "python -m skillprofiles.catalogue.fileformat > schemas/catalogue.schema.json"
     )
 
 

@@ -17,12 +17,12 @@ import yaml
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from skillprofiles.checker import Checker
+from skillprofiles.codes import structure
 from skillprofiles.diagnostics import Severity
-from skillprofiles.loader import build
-from skillprofiles.rules import structure
-from skillprofiles.yamlread import parse_text
-from skillprofiles.yamlwrite import dump_data
+from skillprofiles.engine.checker import Checker
+from skillprofiles.source.profile import build
+from skillprofiles.source.reader import parse_text
+from skillprofiles.source.writer import dump_data
 from tests import strategies as sp
 from tests.conftest import PROFILES, ROOT
 from tests.minimal import WSP

@@ -40,13 +40,13 @@ def test_fail_on_never_and_ignore(tmp_path: Path) -> None:
     assert run("validate", "--ignore", "invalid-value", str(bad)).returncode == 0
 
 
-def test_missing_path_exits_2_but_checks_the_rest(tmp_path: Path) -> None:
+def test_missing_path_is_an_input_error_and_nothing_passes(tmp_path: Path) -> None:
     good = tmp_path / "WSP-G3-099.yaml"  # named after its code, or SP303 reports it
     good.write_text(WSP, encoding="utf-8")
     result = run("validate", str(good), str(tmp_path / "nope.yaml"))
     assert result.returncode == 2
-    assert "path does not exist" in result.stderr
-    assert "(1 file checked)" in result.stdout
+    assert result.stderr == f"skillprofiles: error: path does not exist: {tmp_path / 'nope.yaml'}\n"
+    assert result.stdout == ""  # no report, so no "All checks passed" beside the usage error
 
 
 def test_usage_error_exits_2() -> None:

@@ -41,8 +41,12 @@ def test_catalogue_flag_reports_a_broken_file(tmp_path: Path) -> None:
     catalogue.write_text("format: skillprofiles-catalogue/1\ntitle: x\ncefr: {}\n", encoding="utf-8")
     profile = tmp_path / "WSP-G3-099.yaml"
     profile.write_text(WSP, encoding="utf-8")
-    result = run("validate", "--catalogue", str(catalogue), str(profile))
-    assert result.returncode == 1
-    found = [line.split()[:2] for line in result.stdout.splitlines() if ": SP" in line]
+    result = run("validate", "--catalogue", str(catalogue), "--fail-on", "never", str(profile))
+    assert result.returncode == 2  # an unusable catalogue is a usage error, never a silent fallback
+    assert result.stdout == ""
+    assert (
+        result.stderr.splitlines()[-1] == f"skillprofiles: error: cannot use the catalogue file {catalogue}"
+    )
+    found = [line.split()[:2] for line in result.stderr.splitlines() if ": SP" in line]
     # 'cefr: {}' lacks its name and its levels: two findings at line 3
     assert found == [[f"{catalogue}:3:7:", "SP200"], [f"{catalogue}:3:7:", "SP200"]]

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from skillprofiles.checker import Checker
-from skillprofiles.config import Config, PathOverride, specificity, unknown_selector
 from skillprofiles.diagnostics import Severity
+from skillprofiles.engine.checker import Checker
+from skillprofiles.tuning.config import Config, PathOverride, specificity, unknown_selector
 from tests.minimal import WSP
 
 # two findings: SP107 at 2:7 ('WSP-99' is not a WSP-G3 code) and, once the code is fixed, SP105 at 15:14

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from skillprofiles.config import Config
-from skillprofiles.configfile import ConfigError, find_config, load_config
 from skillprofiles.diagnostics import Severity
+from skillprofiles.tuning.config import Config
+from skillprofiles.tuning.files import ConfigError, find_config, load_config
 from tests.minimal import WSP
 
 # SP107 at 2:7 and SP105 at 15:14

@@ -15,11 +15,11 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import best_match
 
-from skillprofiles.checker import Checker
-from skillprofiles.loader import build
+from skillprofiles.codes import registry
+from skillprofiles.engine.checker import Checker
 from skillprofiles.models import NON_BLANK
-from skillprofiles.rules import registry
-from skillprofiles.yamlread import Parsed, parse_bytes, parse_text
+from skillprofiles.source.profile import build
+from skillprofiles.source.reader import Parsed, parse_bytes, parse_text
 from tests import strategies as sp
 from tests.conftest import PROFILES, ROOT
 from tests.minimal import ROLE, WSP

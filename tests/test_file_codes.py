@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from skillprofiles.checker import Checker, validate
-from skillprofiles.config import Config
-from skillprofiles.rules.registry import Rule
-from skillprofiles.yamlread import Limits
+from skillprofiles import validate
+from skillprofiles.engine.checker import Checker
+from skillprofiles.rules import Check
+from skillprofiles.source.reader import Limits
+from skillprofiles.tuning.config import Config
 from tests.minimal import WSP
 
 
@@ -32,9 +33,8 @@ def test_sp000_a_fault_in_a_rule_costs_one_file(tmp_path: Path, monkeypatch: pyt
         raise ValueError("boom")
 
     checker = Checker()
-    first = checker.profile_rules[0]
-    faulty = Rule(first.code, first.name, first.severity, first.scope, first.doc, broken)
-    monkeypatch.setattr(checker, "profile_rules", [faulty])
+    first = checker.profile_checks[0]
+    monkeypatch.setattr(checker, "profile_checks", [Check(first.rule, broken)])
     path = tmp_path / "WSP-G3-099.yaml"
     path.write_text(WSP, encoding="utf-8")
     report = checker.check_paths([path])

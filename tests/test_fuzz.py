@@ -13,11 +13,11 @@ from collections.abc import Callable
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from skillprofiles.checker import Checker
-from skillprofiles.config import Config
 from skillprofiles.diagnostics import Diagnostic
+from skillprofiles.engine.checker import Checker
+from skillprofiles.source.reader import Limits, parse_bytes
 from skillprofiles.textsafe import printable
-from skillprofiles.yamlread import Limits, parse_bytes
+from skillprofiles.tuning.config import Config
 from tests.conftest import PROFILES
 
 EXAMPLES = int(os.environ.get("SKILLPROFILES_FUZZ_EXAMPLES", "5000"))

@@ -12,14 +12,15 @@ from pathlib import Path
 import pytest
 import yaml
 
-from skillprofiles.checker import Checker, discover
-from skillprofiles.config import Config
+from skillprofiles import ProfileError, load
+from skillprofiles.codes import reader as parse
+from skillprofiles.codes.registry import REGISTRY, Rule
 from skillprofiles.diagnostics import Severity
-from skillprofiles.loader import ProfileError, load
-from skillprofiles.rules import parse
-from skillprofiles.rules.registry import REGISTRY, Rule
+from skillprofiles.engine.checker import Checker, discover
+from skillprofiles.rules import Check
+from skillprofiles.source.reader import Limits, parse_bytes, read_path
 from skillprofiles.textsafe import printable
-from skillprofiles.yamlread import Limits, parse_bytes, read_path
+from skillprofiles.tuning.config import Config
 from tests.minimal import WSP
 
 HOSTILE = Path(__file__).resolve().parent / "hostile"
@@ -309,7 +310,7 @@ def test_a_fault_of_ours_costs_one_file_only(tmp_path: Path) -> None:
     (tmp_path / "a.yaml").write_text(WSP, encoding="utf-8")
     (tmp_path / "b.yaml").write_text("a: [", encoding="utf-8")
     checker = Checker(Config(ignore=("SP2", "SP3")))  # the faulty rule must run; leave out the rest
-    checker.profile_rules = [Rule("SP999", "faulty", Severity.ERROR, "profile", "Doc.", faulty)]
+    checker.profile_checks = [Check(Rule("SP999", "faulty", Severity.ERROR, "profile", "Doc."), faulty)]
     report = checker.check_paths([tmp_path])
     assert [(Path(d.file).name, d.code, d.message) for d in report] == [
         ("a.yaml", "SP000", "internal error while checking this file: IndexError: '\\e[31mboom\\nline'"),

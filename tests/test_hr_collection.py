@@ -25,7 +25,8 @@ def test_reference_directory_loads_both_profiles(reference: ProfileCollection) -
     # in path order: "WSP-G3-003.yaml" sorts before "online-community-manager.yaml"
     assert labels(reference.members) == ["WSP-G3-003", "Online Community Manager"]
     assert reference.failures == []
-    assert [m.version for m in reference] == ["2.0", None]
+    assert [m.version for m in reference] == ["2.0", "1.0"]  # declared; inferred as validate infers it
+    assert [m.decision.how for m in reference if m.decision] == ["declared", "inferred"]
 
 
 def test_invalid_file_is_listed_with_its_diagnostics(tmp_path: Path) -> None:
@@ -92,9 +93,16 @@ def test_matrix(reference: ProfileCollection) -> None:
     role = reference.get("Online Community Manager")
     assert wsp_003 is not None
     assert role is not None
-    assert len(matrix.competences) == 22  # 17 of the role profile (version unstated) + 5 of WSP-G3-003
-    assert matrix.competences[0] == CompetenceId(None, "A.3")
-    assert matrix.competences[-5:] == [CompetenceId("2.0", c) for c in ("B.1", "D.7", "D.8", "E.1", "E.4")]
+    # 17 of the role profile (inferred 1.0) + 5 of WSP-G3-003 (2.0); B.1, E.1, E.4 mean the same in
+    # both versions and share a row, read in the newest version used
+    assert len(matrix.competences) == 19
+    assert matrix.competences[0] == CompetenceId("2.0", "A.3")
+    assert {c.version for c in matrix.competences} == {"2.0"}
     assert matrix.levels(CompetenceId("2.0", "D.7"), wsp_003) == (Level.E5,)
     assert matrix.levels(CompetenceId("2.0", "D.7"), role) == ()
-    assert matrix.levels(CompetenceId(None, "A.4"), role) == (Level.E2, Level.E3)
+    assert matrix.levels(CompetenceId("2.0", "A.4"), role) == (Level.E2, Level.E3)
+    assert matrix.levels(CompetenceId("2.0", "B.1"), wsp_003) != ()
+    assert matrix.levels(CompetenceId("2.0", "B.1"), role) != ()
+    in_4 = reference.matrix(target="4.0")  # 2.0 D.6/D.7 are other competences in 4.0: they stay apart
+    assert CompetenceId("2.0", "D.7") in in_4.competences
+    assert CompetenceId("4.0", "B.1") in in_4.competences

@@ -16,7 +16,7 @@ SCRIPT = textwrap.dedent(
 
     from skillprofiles.cli import main
     from skillprofiles.diagnostics import Severity
-    from skillprofiles.rules.registry import Finding, rule
+    from skillprofiles.rules.base import Finding, rule
 
 
     @rule("SP299", "late-test-rule", Severity.WARNING)
@@ -67,9 +67,9 @@ REPOSITORY_SCRIPT = textwrap.dedent(
     """
     import sys
 
-    from skillprofiles.checker import Checker
+    from skillprofiles.engine.checker import Checker
     from skillprofiles.diagnostics import Diagnostic, Severity, Span
-    from skillprofiles.rules.registry import declare
+    from skillprofiles.codes.registry import declare
 
     entry = declare("SP399", "late-repository-rule", Severity.ERROR, "Doc. Why: x. Passing: x. Failing: x.",
                     scope="repository")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from skillprofiles.loader import ProfileError, load
+from skillprofiles import ProfileError, load
 from skillprofiles.models import Level, RoleProfile, WSPG3Profile
 from tests.conftest import findings, where
 from tests.minimal import ROLE, WSP

@@ -9,13 +9,13 @@ from typing import Any
 import jsonschema
 import pytest
 
-from skillprofiles.checker import Checker
-from skillprofiles.config import Config
+from skillprofiles.codes.registry import all_rules
 from skillprofiles.diagnostics import Report
+from skillprofiles.engine.checker import Checker
 from skillprofiles.render import RENDERERS, RenderOptions
 from skillprofiles.render.report_model import SCHEMA_ID
 from skillprofiles.render.sarif import artifact_uri
-from skillprofiles.rules.registry import all_rules
+from skillprofiles.tuning.config import Config
 from tests.conftest import ROOT, SHARED
 from tests.minimal import ROLE, WSP
 

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from benchmarks.generate import MISTAKES, generate, profile_file, profile_text
 
-from skillprofiles import parallel
-from skillprofiles.checker import Checker
-from skillprofiles.config import Config
+from skillprofiles.engine import parallel
+from skillprofiles.engine.checker import Checker
+from skillprofiles.tuning.config import Config
 from tests.conftest import ROOT
 
 # the code each kind of generated mistake must produce (SP0/SP1 only: the structural checks)
@@ -96,8 +96,8 @@ def test_jobs_2_gives_the_report_of_jobs_1(profile_set: tuple[Path, dict[str, in
 def test_api_jobs_keep_file_order_and_results(profile_set: tuple[Path, dict[str, int]]) -> None:
     directory, _ = profile_set
     files = sorted((p, p.as_posix()) for p in directory.rglob("*.yaml"))
-    serial = list(parallel.check_files(Checker(STRUCTURAL), files, jobs=1))
-    pooled = list(parallel.check_files(Checker(STRUCTURAL), files, jobs=2))
+    serial = list(parallel.check_files(Checker(STRUCTURAL).check_file, files, jobs=1))
+    pooled = list(parallel.check_files(Checker(STRUCTURAL).check_file, files, jobs=2))
     assert [r.file for r in pooled] == [display for _, display in files]
     assert pooled == serial
     assert sum(bool(r.diagnostics) for r in serial) > 50
@@ -123,8 +123,8 @@ def test_jobs_must_be_a_number() -> None:
 
 STREAMING = """
 import sys, tracemalloc
-from skillprofiles.checker import Checker
-from skillprofiles.config import Config
+from skillprofiles.engine.checker import Checker
+from skillprofiles.tuning.config import Config
 from tests.conftest import ROOT
 checker = Checker(Config(select=("SP0", "SP1")))
 files = sorted(p for p in __import__("pathlib").Path(sys.argv[1]).rglob("*.yaml"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from skillprofiles.diagnostics import Span
-from skillprofiles.yamlread import Limits, parse_bytes, parse_text
+from skillprofiles.source.reader import Limits, parse_bytes, parse_text
 
 
 def codes(text: str, limits: Limits | None = None) -> list[tuple[str, int, int]]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from skillprofiles.checker import validate
-from skillprofiles.config import Config
+from skillprofiles import validate
+from skillprofiles.tuning.config import Config
 from tests.conftest import PROFILES, ROOT
 
 OCM = "online-community-manager.yaml"

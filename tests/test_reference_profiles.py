@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from skillprofiles.loader import load
+from skillprofiles import load
 from skillprofiles.models import Level, RoleProfile, WSPG3Profile
 from tests.conftest import PROFILES
 

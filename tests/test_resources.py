@@ -20,9 +20,9 @@ from tests.conftest import ROOT
 
 CHILD = r"""
 import json, resource, sys, tracemalloc
-from skillprofiles.checker import Checker
-from skillprofiles.config import Config
-from skillprofiles.yamlread import Limits, parse_bytes
+from skillprofiles.engine.checker import Checker
+from skillprofiles.tuning.config import Config
+from skillprofiles.source.reader import Limits, parse_bytes
 
 data = open(sys.argv[1], "rb").read()
 checker = Checker(Config(limits=Limits(allow_aliases=sys.argv[2] == "aliases")))

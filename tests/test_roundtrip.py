@@ -10,10 +10,11 @@ import pytest
 import yaml
 from hypothesis import example, given
 
-from skillprofiles.loader import build, load
+from skillprofiles import load
 from skillprofiles.models import MODELS, AnyProfile
-from skillprofiles.yamlread import Parsed, parse_text
-from skillprofiles.yamlwrite import dump_yaml
+from skillprofiles.source.profile import build
+from skillprofiles.source.reader import Parsed, parse_text
+from skillprofiles.source.writer import dump_yaml
 from tests import strategies as sp
 from tests.conftest import PROFILES
 from tests.minimal import WSP

@@ -11,9 +11,9 @@ from types import FrameType
 
 import yaml
 
-from skillprofiles.checker import Checker
-from skillprofiles.config import Config
-from skillprofiles.yamlread import Limits, parse_bytes
+from skillprofiles.engine.checker import Checker
+from skillprofiles.source.reader import Limits, parse_bytes
+from skillprofiles.tuning.config import Config
 from tests.conftest import ROOT
 
 # "this YAML cannot be read": malformed, or a tag no safe loader constructs (as CSafeLoader refuses it)

@@ -9,10 +9,9 @@ from skillprofiles._version import __version__
 
 if TYPE_CHECKING:
     from skillprofiles.catalogue import Catalogue, CatalogueError, default_catalogue, load_catalogue
-    from skillprofiles.checker import Checker, validate
-    from skillprofiles.config import Config
     from skillprofiles.diagnostics import Diagnostic, DiagnosticsError, Report, Severity, Span
-    from skillprofiles.loader import ProfileError, load
+    from skillprofiles.engine.checker import Checker
+    from skillprofiles.engine.pipeline import Loaded, Pipeline, load, loads, validate
     from skillprofiles.models import (
         AnyProfile,
         CompetenceAssignment,
@@ -24,6 +23,8 @@ if TYPE_CHECKING:
         RoleProfile,
         WSPG3Profile,
     )
+    from skillprofiles.source.profile import ProfileError
+    from skillprofiles.tuning.config import Config
 
 # The public names and the modules that define them, imported on first use: `skillprofiles --version`
 # and the CLI's start-up must not pay for pydantic and the models (see docs/performance.md).
@@ -32,16 +33,19 @@ _EXPORTS = {
     "CatalogueError": "catalogue",
     "default_catalogue": "catalogue",
     "load_catalogue": "catalogue",
-    "Checker": "checker",
-    "validate": "checker",
-    "Config": "config",
+    "Checker": "engine.checker",
+    "Loaded": "engine.pipeline",
+    "Pipeline": "engine.pipeline",
+    "load": "engine.pipeline",
+    "loads": "engine.pipeline",
+    "validate": "engine.pipeline",
+    "Config": "tuning.config",
     "Diagnostic": "diagnostics",
     "DiagnosticsError": "diagnostics",
     "Report": "diagnostics",
     "Severity": "diagnostics",
     "Span": "diagnostics",
-    "ProfileError": "loader",
-    "load": "loader",
+    "ProfileError": "source.profile",
     **dict.fromkeys(
         [
             "AnyProfile",
@@ -85,6 +89,8 @@ __all__ = [
     "KnowledgeSkill",
     "LanguageRequirement",
     "Level",
+    "Loaded",
+    "Pipeline",
     "Profile",
     "ProfileError",
     "Report",
@@ -96,5 +102,6 @@ __all__ = [
     "default_catalogue",
     "load",
     "load_catalogue",
+    "loads",
     "validate",
 ]

@@ -108,7 +108,7 @@ def _imported(target: str) -> Callable[[], Schema]:
 # One line per published schema: name → builder.
 SCHEMAS: dict[str, Callable[[], Schema]] = {
     "profile": profile_schema,
-    "catalogue": _imported("skillprofiles.catalogue_format:json_schema"),
+    "catalogue": _imported("skillprofiles.catalogue.fileformat:json_schema"),
     "report": _imported("skillprofiles.render.report_model:report_schema"),
     "assessment": _imported("skillprofiles.hr.assessment:assessment_schema"),
 }

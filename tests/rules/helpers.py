@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from skillprofiles.checker import Checker, validate
-from skillprofiles.config import Config
+from skillprofiles import validate
+from skillprofiles.engine.checker import Checker
+from skillprofiles.tuning.config import Config
 from tests.conftest import findings, where
 from tests.minimal import ROLE, WSP
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from skillprofiles.rules.registry import Rule, all_rules
+from skillprofiles.codes.registry import Rule, all_rules
 
 TESTS = Path(__file__).resolve().parent.parent
 RULES = all_rules()

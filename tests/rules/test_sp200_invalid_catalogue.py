@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from skillprofiles.checker import validate
-from skillprofiles.config import Config
+import pytest
+
+from skillprofiles import CatalogueError, validate
+from skillprofiles.tuning.config import Config
 from tests.conftest import PROFILES
 
 BAD = """\
@@ -20,13 +22,15 @@ ecf:
 """
 
 
-def test_broken_catalogue_is_reported_and_the_run_goes_on(tmp_path: Path) -> None:
+def test_broken_catalogue_is_raised_with_located_diagnostics(tmp_path: Path) -> None:
     catalogue = tmp_path / "cat.yaml"
     catalogue.write_text(BAD, encoding="utf-8")
     config = Config(select=("SP200", "SP202"), catalogue_path=str(catalogue))
-    report = validate(PROFILES / "WSP-G3-003.yaml", config=config)
-    assert [(d.file, d.code, d.line, d.column) for d in report] == [(str(catalogue), "SP200", 8, 11)]
-    assert "code A.1 belongs to area PLAN, not RUN" in report.diagnostics[0].message
+    with pytest.raises(CatalogueError) as caught:  # never a silent fallback to the packaged catalogue
+        validate(PROFILES / "WSP-G3-003.yaml", config=config)
+    found = caught.value.diagnostics
+    assert [(d.file, d.code, d.line, d.column) for d in found] == [(str(catalogue), "SP200", 8, 11)]
+    assert "code A.1 belongs to area PLAN, not RUN" in found[0].message
 
 
 def test_good_catalogue_adds_a_version(tmp_path: Path) -> None:

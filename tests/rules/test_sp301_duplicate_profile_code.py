@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from skillprofiles.checker import validate
-from skillprofiles.config import Config
+from skillprofiles import validate
+from skillprofiles.tuning.config import Config
 from tests.minimal import WSP
 from tests.rules.helpers import run_files
 
@@ -39,7 +39,7 @@ def test_repository_mode_reports_only_the_files_given(tmp_path: Path) -> None:
 def test_summaries_survive_pickling(tmp_path: Path) -> None:
     import pickle
 
-    from skillprofiles.checker import Checker
+    from skillprofiles.engine.checker import Checker
 
     path = tmp_path / "WSP-G3-099.yaml"
     path.write_text(WSP, encoding="utf-8")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from skillprofiles.checker import validate
-from skillprofiles.config import Config
+from skillprofiles import validate
+from skillprofiles.tuning.config import Config
 from tests.minimal import ROLE, WSP
 from tests.rules.helpers import run_files
 

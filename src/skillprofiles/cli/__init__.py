@@ -17,8 +17,8 @@ from skillprofiles.cli import (
     show_cmd,
     validate_cmd,
 )
+from skillprofiles.cli.common import EXIT_OK, EXIT_USAGE, quiet_stdout
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 COMMANDS = (
     validate_cmd,
     rules_cmd,
@@ -61,8 +61,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("skillprofiles: interrupted\n")
         return 130
-    except BrokenPipeError:
-        return EXIT_FINDINGS
+    except BrokenPipeError:  # the reader of our output went away (``| head``): end quietly
+        quiet_stdout()
+        return EXIT_OK
 
 
 def _never_fail_on_encoding() -> None:

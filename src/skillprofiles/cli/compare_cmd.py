@@ -7,14 +7,14 @@ import json
 from pathlib import Path
 from typing import Any
 
-from skillprofiles.cli._hrio import (
+from skillprofiles.cli.common import (
     EXIT_OK,
     EXIT_USAGE,
     CommandError,
-    add_version_option,
+    add_loading_options,
     console,
     guarded,
-    load_profile,
+    open_profile,
     plain,
     print_diagnostics,
 )
@@ -29,7 +29,7 @@ def register(sub: Any) -> None:
     parser.add_argument(
         "--mapping", type=Path, metavar="FILE", help="code mapping from A's e-CF version to B's"
     )
-    add_version_option(parser)
+    add_loading_options(parser)
     parser.set_defaults(run=guarded(run))
 
 
@@ -37,7 +37,7 @@ def load_mapping_or_exit(path: Path | None) -> Any:
     """The mapping file given, or None; its diagnostics and exit 1 when it is invalid."""
     if path is None:
         return None
-    from skillprofiles.cli._hrio import EXIT_FINDINGS, existing
+    from skillprofiles.cli.common import EXIT_FINDINGS, existing
     from skillprofiles.hr.versions import MappingError, load_mapping
 
     existing(str(path))
@@ -53,10 +53,10 @@ def run(args: argparse.Namespace) -> int:
     from skillprofiles.hr.compare import compare
     from skillprofiles.hr.versions import VersionMismatchError
 
-    a, b = load_profile(args.a), load_profile(args.b)
+    (a, version_a), (b, version_b) = open_profile(args, args.a), open_profile(args, args.b)
     mapping = load_mapping_or_exit(args.mapping)
     try:
-        result = compare(a, b, mapping, args.ecf_version)
+        result = compare(a, b, mapping, versions=(version_a, version_b))
     except VersionMismatchError as exc:
         raise CommandError(EXIT_USAGE, str(exc)) from None
     if args.format == "json":

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from skillprofiles.cli._hrio import EXIT_OK, add_version_option, guarded, load_profile, write
+from skillprofiles.cli.common import EXIT_OK, add_loading_options, guarded, open_profile, write
 
 FORMATS = ("markdown", "html", "json", "jsonld")
 
@@ -17,7 +17,7 @@ def register(sub: Any) -> None:
     parser.add_argument("profile", metavar="PROFILE", help="a profile file")
     parser.add_argument("--to", choices=FORMATS, required=True, help="the output format")
     parser.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to a file instead of stdout")
-    add_version_option(parser)
+    add_loading_options(parser)
     parser.set_defaults(run=guarded(run))
 
 
@@ -25,6 +25,6 @@ def run(args: argparse.Namespace) -> int:
     """Write the export; 0, 1 for an invalid profile, 2 for usage or I/O errors."""
     from skillprofiles.export import export
 
-    profile = load_profile(args.profile)
-    write(export(profile, args.to, args.ecf_version), args.output)
+    profile, version = open_profile(args, args.profile)
+    write(export(profile, args.to, version), args.output)
     return EXIT_OK

@@ -7,16 +7,16 @@ import json
 from pathlib import Path
 from typing import Any
 
-from skillprofiles.cli._hrio import (
+from skillprofiles.cli.common import (
     EXIT_FINDINGS,
     EXIT_OK,
     EXIT_USAGE,
     CommandError,
-    add_version_option,
+    add_loading_options,
     console,
     existing,
     guarded,
-    load_profile,
+    open_profile,
     plain,
     print_diagnostics,
 )
@@ -38,7 +38,7 @@ def register(sub: Any) -> None:
     parser.add_argument(
         "--fail-under", type=float, metavar="FIT", help="exit 1 when the fit score is below FIT (0 to 1)"
     )
-    add_version_option(parser)
+    add_loading_options(parser)
     parser.set_defaults(run=guarded(run))
 
 
@@ -60,10 +60,10 @@ def run(args: argparse.Namespace) -> int:
     from skillprofiles.hr.versions import VersionMismatchError
 
     assessment = load_assessment_or_exit(args.assessment)
-    profile = load_profile(args.profile)
+    profile, version = open_profile(args, args.profile)
     mapping = load_mapping_or_exit(args.mapping)
     try:
-        report = gap(assessment, profile, mapping, args.ecf_version)
+        report = gap(assessment, profile, mapping, version)
     except VersionMismatchError as exc:
         raise CommandError(EXIT_USAGE, str(exc)) from None
     if args.format == "json":

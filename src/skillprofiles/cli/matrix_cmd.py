@@ -6,15 +6,16 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from skillprofiles.cli._hrio import (
+from skillprofiles.cli.common import (
     EXIT_FINDINGS,
     EXIT_OK,
     EXIT_USAGE,
     CommandError,
-    add_version_option,
+    add_loading_options,
     console,
     existing,
     guarded,
+    pipeline_from,
     plain,
     print_diagnostics,
     write,
@@ -26,7 +27,12 @@ def register(sub: Any) -> None:
     parser = sub.add_parser("matrix", help="competences × profiles of a directory")
     parser.add_argument("directory", metavar="DIR", help="a directory of profiles (*.yaml, *.yml)")
     parser.add_argument("--html", type=Path, metavar="FILE", help="also write a self-contained HTML heat map")
-    add_version_option(parser)
+    parser.add_argument(
+        "--target",
+        metavar="VERSION",
+        help="read every competence in this e-CF version (default: the newest the profiles use)",
+    )
+    add_loading_options(parser)
     parser.set_defaults(run=guarded(run))
 
 
@@ -36,10 +42,14 @@ def run(args: argparse.Namespace) -> int:
 
     if not existing(args.directory).is_dir():
         raise CommandError(EXIT_USAGE, f"not a directory: {args.directory}")
-    collection = ProfileCollection.from_directory(args.directory, args.ecf_version)
+    collection = ProfileCollection.from_paths([args.directory], pipeline_from(args))
     for failure in collection.failures:
         print_diagnostics(failure.file, failure.diagnostics)
-    matrix = collection.matrix()
+    pipeline = pipeline_from(args)
+    if args.target and args.target not in pipeline.catalogue.versions:
+        known = ", ".join(pipeline.catalogue.versions)
+        raise CommandError(EXIT_USAGE, f"unknown e-CF version {args.target!r}; known: {known}")
+    matrix = collection.matrix(args.target, pipeline.catalogue)
     console().print(matrix_table(matrix))
     if args.html:
         from skillprofiles.export.html import render_matrix_html

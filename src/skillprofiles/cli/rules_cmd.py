@@ -7,10 +7,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from skillprofiles import rulesdoc
-from skillprofiles.rules.registry import Rule, all_rules, code_of_name, resolve
-
-EXIT_OK, EXIT_USAGE = 0, 2
+from skillprofiles.cli.common import EXIT_OK, EXIT_USAGE
+from skillprofiles.codes import docs as rulesdoc
+from skillprofiles.codes.registry import Rule, all_rules, code_of_name, resolve
 
 
 def register(sub: Any) -> None:
@@ -30,7 +29,9 @@ def run(args: argparse.Namespace) -> int:
     """Print the table, one rule's page, or the Markdown reference; 2 for a rule that does not exist."""
     chosen = all_rules() if args.rule is None else resolve(args.rule)
     if not chosen:
-        from skillprofiles.config import did_you_mean  # reads YAML limits: not needed for the happy path
+        from skillprofiles.tuning.config import (
+            did_you_mean,  # reads YAML limits: not needed for the happy path
+        )
 
         sys.stderr.write(f"skillprofiles: error: no rule {args.rule!r}{did_you_mean(args.rule)}\n")
         return EXIT_USAGE

@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from skillprofiles.cli._hrio import (
+from skillprofiles.cli.common import (
     EXIT_OK,
     CommandError,
-    add_version_option,
+    add_loading_options,
     console,
     guarded,
-    load_profile,
+    open_profile,
     plain,
 )
 
@@ -20,7 +20,7 @@ def register(sub: Any) -> None:
     """Add the ``show`` subcommand."""
     parser = sub.add_parser("show", help="show a profile sheet, sections in the published order")
     parser.add_argument("profile", metavar="PROFILE", help="a profile file")
-    add_version_option(parser)
+    add_loading_options(parser)
     parser.add_argument(
         "--migration",
         metavar="VERSION",
@@ -35,12 +35,12 @@ def run(args: argparse.Namespace) -> int:
     """Print the sheet (and the migration report when asked); 0, 1 for an invalid profile, 2 usage."""
     from skillprofiles.export.sheet import build_sheet
 
-    profile = load_profile(args.profile)
+    profile, version = open_profile(args, args.profile)
     out = console()
-    for renderable in sheet_renderables(build_sheet(profile, args.ecf_version)):
+    for renderable in sheet_renderables(build_sheet(profile, version)):
         out.print(renderable)
     if args.migration:
-        for renderable in migration_renderables(profile, args.migration, args.ecf_version):
+        for renderable in migration_renderables(profile, args.migration, version):
             out.print(renderable)
     return EXIT_OK
 

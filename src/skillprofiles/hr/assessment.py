@@ -11,7 +11,7 @@ from pydantic_core import PydanticCustomError
 
 from skillprofiles.diagnostics import Diagnostic, DiagnosticsError
 from skillprofiles.models import ECF_CODE_PATTERN, VERSION_PATTERN, Level, Record, Text
-from skillprofiles.yamlread import Limits, Parsed, read_path
+from skillprofiles.source.reader import Limits, Parsed, read_path
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -108,7 +108,7 @@ def validated(parsed: Parsed, model: type[M], error: type[DiagnosticsError]) -> 
 
 def located(exc: ValidationError, model: type[BaseModel], parsed: Parsed) -> list[Diagnostic]:
     """Each pydantic error as a diagnostic at its line:col (a bad mapping key at the key itself)."""
-    from skillprofiles.loader import model_diagnostics
+    from skillprofiles.source.profile import model_diagnostics
 
     errors = exc.errors(include_url=False)
     diagnostics = model_diagnostics(exc, model, parsed)

@@ -6,12 +6,15 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from skillprofiles.catalogue import Catalogue, default_catalogue, version_key
+from skillprofiles.catalogue.inference import VersionDecision
 from skillprofiles.diagnostics import Diagnostic
-from skillprofiles.hr.ecf import AREAS, CompetenceId, as_level, cefr_rank, profile_version
-from skillprofiles.loader import ProfileError, load
+from skillprofiles.engine.discovery import discover
+from skillprofiles.engine.pipeline import Pipeline
+from skillprofiles.hr.ecf import AREAS, CompetenceId, as_level, cefr_rank
 from skillprofiles.models import AnyProfile, LanguageRequirement, Level
-
-PATTERNS = ("*.yaml", "*.yml")
+from skillprofiles.source.profile import ProfileError
+from skillprofiles.tuning.config import Config
 
 
 class AmbiguousCompetenceError(ValueError):
@@ -25,6 +28,7 @@ class Member:
     file: str
     profile: AnyProfile
     version: str | None
+    decision: VersionDecision | None = None  # how the version was decided (declared, configured, inferred)
 
     @property
     def label(self) -> str:
@@ -66,26 +70,42 @@ class ProfileCollection:
     failures: list[LoadFailure] = field(default_factory=list)
 
     @classmethod
-    def from_directory(cls, directory: str | Path, default_version: str | None = None) -> ProfileCollection:
+    def from_directory(
+        cls, directory: str | Path, default_version: str | None = None, pipeline: Pipeline | None = None
+    ) -> ProfileCollection:
         """Load every ``*.yaml``/``*.yml`` file under ``directory`` (recursively, in path order).
 
-        ``default_version`` is the e-CF version assumed for profiles that do not declare one.
+        ``default_version`` is the e-CF version assumed for profiles that do not declare one (it
+        overrides the pipeline's ``default_ecf_version``).
         """
-        root = Path(directory)
-        files = sorted({p for pattern in PATTERNS for p in root.rglob(pattern) if p.is_file()})
-        return cls.from_files(files, default_version)
+        return cls.from_paths([directory], _pipeline(pipeline, default_version))
 
     @classmethod
-    def from_files(cls, files: Iterable[str | Path], default_version: str | None = None) -> ProfileCollection:
+    def from_files(
+        cls, files: Iterable[str | Path], default_version: str | None = None, pipeline: Pipeline | None = None
+    ) -> ProfileCollection:
         """Load the given profile files; a file that fails validation becomes a :class:`LoadFailure`."""
-        collection = cls()
-        for file in files:
+        return cls.from_paths(files, _pipeline(pipeline, default_version))
+
+    @classmethod
+    def from_paths(cls, paths: Iterable[str | Path], pipeline: Pipeline | None = None) -> ProfileCollection:
+        """Files and directories read through ``pipeline``, as ``validate`` discovers and reads them.
+
+        Each member carries the e-CF version the pipeline decided for it (declared, configured or
+        inferred), so that every command reads a profile in the same version.
+        """
+        pipeline = pipeline or _pipeline(None, None)
+        files, problems = discover(paths, pipeline.config.limits.follow_links)
+        collection = cls(failures=[LoadFailure(d.file, [d]) for d in problems])
+        for path, display in files:
+            loaded = pipeline.read(path, display)
             try:
-                profile = load(file)
+                profile = loaded.require()
             except ProfileError as exc:
-                collection.failures.append(LoadFailure(str(file), exc.diagnostics))
+                collection.failures.append(LoadFailure(display, exc.diagnostics))
                 continue
-            collection.members.append(Member(str(file), profile, profile_version(profile, default_version)))
+            version = loaded.version.version if loaded.version is not None else None
+            collection.members.append(Member(display, profile, version, loaded.version))
         return collection
 
     def __iter__(self) -> Iterator[Member]:
@@ -139,16 +159,42 @@ class ProfileCollection:
             if any(_language_meets(r, floor, language, include_preferred) for r in m.profile.languages)
         ]
 
-    def matrix(self) -> Matrix:
-        """The competence × profile matrix, competences in (version, area, number) order."""
+    def matrix(self, target: str | None = None, catalogue: Catalogue | None = None) -> Matrix:
+        """The competence × profile matrix, competences in (version, area, number) order.
+
+        Rows are competences read in ``target`` (default: the newest version the members use): a
+        competence that keeps its meaning across versions (B.1 in 1.0-4.0) has one row whatever
+        version each profile follows; a code whose meaning changed (4.0 D.6 and D.7) keeps a row of
+        its own version, and so does a profile whose version is not known.
+        """
+        cat = catalogue or default_catalogue()
+        known = [m.version for m in self.members if m.version in cat.versions]
+        goal = target or (max(known, key=version_key) if known else None)
         cells: dict[tuple[CompetenceId, str], tuple[Level, ...]] = {}
         titles: dict[CompetenceId, str] = {}
         for member in self.members:
             for assignment in member.profile.competences:
-                cid = CompetenceId(member.version, assignment.code)
+                cid = _row(cat, member.version, assignment.code, goal)
                 cells[(cid, member.file)] = tuple(sorted(assignment.levels, key=lambda lv: lv.rank))
                 titles.setdefault(cid, assignment.title)
         return Matrix(sorted(titles, key=CompetenceId.sort_key), list(self.members), titles, cells)
+
+
+def _row(cat: Catalogue, version: str | None, code: str, target: str | None) -> CompetenceId:
+    """The matrix row of a competence: its counterpart in ``target``, else itself in its own version."""
+    if version is None or target is None or version not in cat.versions or target not in cat.versions:
+        return CompetenceId(version, code)
+    counterpart = cat.counterpart(version, code, target)
+    return CompetenceId(target, counterpart) if counterpart else CompetenceId(version, code)
+
+
+def _pipeline(pipeline: Pipeline | None, default_version: str | None) -> Pipeline:
+    if pipeline is None:
+        return Pipeline.from_config(Config(default_ecf_version=default_version))
+    if default_version is None:
+        return pipeline
+    config = pipeline.config.with_changes(default_ecf_version=default_version)
+    return Pipeline.from_config(config, pipeline.baseline, pipeline.catalogue)
 
 
 def _highest(member: Member, code: str) -> int:

@@ -53,16 +53,25 @@ class Comparison:
 
 
 def compare(
-    a: AnyProfile, b: AnyProfile, mapping: VersionMapping | None = None, default_version: str | None = None
+    a: AnyProfile,
+    b: AnyProfile,
+    mapping: VersionMapping | None = None,
+    default_version: str | None = None,
+    versions: tuple[str | None, str | None] | None = None,
 ) -> Comparison:
     """Compare profile ``a`` with profile ``b``, reading A's codes in B's e-CF version.
 
     Profiles of different versions are compared only where the catalogue says the codes keep their
     meaning, or through ``mapping`` (from A's version to B's); otherwise
-    :class:`~skillprofiles.hr.versions.VersionMismatchError` is raised.
+    :class:`~skillprofiles.hr.versions.VersionMismatchError` is raised. ``versions`` gives the two
+    profiles' versions as :meth:`Pipeline.version_of` decided them; else ``default_version`` stands in
+    for a version a profile does not declare.
     """
     notes: list[str] = []
-    version_a, version_b = a.ecf_version or default_version, b.ecf_version or default_version
+    if versions is not None:  # as a pipeline decided them (declared, configured or inferred)
+        version_a, version_b = versions
+    else:
+        version_a, version_b = a.ecf_version or default_version, b.ecf_version or default_version
     if version_a is None or version_b is None:
         version_a = version_b = version_a or version_b
         if version_a is not None:

@@ -10,7 +10,7 @@ from pydantic import Field, StringConstraints
 from skillprofiles.diagnostics import DiagnosticsError
 from skillprofiles.hr.ecf import catalogue
 from skillprofiles.models import ECF_CODE_PATTERN, VERSION_PATTERN, Level, Record
-from skillprofiles.yamlread import read_path
+from skillprofiles.source.reader import read_path
 
 Levels = frozenset[Level]
 

@@ -7,9 +7,9 @@ import re
 from pathlib import Path
 
 from skillprofiles._version import __version__
+from skillprofiles.codes import registry
 from skillprofiles.diagnostics import Diagnostic, Report, Severity
 from skillprofiles.render.base import RenderOptions, under_root
-from skillprofiles.rules import registry
 from skillprofiles.textsafe import json_dumps
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"

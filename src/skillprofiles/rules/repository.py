@@ -11,23 +11,14 @@ from pathlib import PurePosixPath
 
 from skillprofiles.catalogue import Catalogue, default_catalogue, fold
 from skillprofiles.diagnostics import Severity
-from skillprofiles.rules.registry import Context, Finding, rule
-from skillprofiles.summary import ProfileSummary
+from skillprofiles.rules.base import Context, Finding
+from skillprofiles.rules.summary import ProfileSummary
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
 
 
-@rule("SP301", "duplicate-profile-code", ERROR, scope="repository")
 def duplicate_profile_code(summaries: list[ProfileSummary], ctx: Context) -> Iterator[Finding]:
-    """Two files of the run declare the same profile code; each file is reported, naming the other.
-
-    Why: a profile code identifies one profile; relationships and catalogues resolve codes to
-    files, so a duplicate makes every reference to it ambiguous.
-
-    Passing: ``profiles/WSP-G3-003.yaml`` with ``code: WSP-G3-003`` and no other file with that code.
-
-    Failing: ``profiles/WSP-G3-003.yaml`` and ``profiles/copy.yaml`` both with ``code: WSP-G3-003``.
-    """
+    """Two files of the run declare the same profile code; each file is reported, naming the other."""
     files: dict[str, list[ProfileSummary]] = defaultdict(list)
     for summary in summaries:
         if summary.code:
@@ -43,18 +34,8 @@ def duplicate_profile_code(summaries: list[ProfileSummary], ctx: Context) -> Ite
             )
 
 
-@rule("SP302", "unresolved-relationship", WARNING, scope="repository")
 def unresolved_relationship(summaries: list[ProfileSummary], ctx: Context) -> Iterator[Finding]:
-    """A relationship ("interacts with", "reports to") names no profile of the run or of the registry.
-
-    Why: relationships are written as codes or titles ("Business Analyst"); one that resolves to
-    nothing is a typo or a profile that was never written. Codes and titles are matched
-    case-insensitively, against the profiles of the run and the WSP-G3 v1.0 registry of 21 profiles.
-
-    Passing: ``interacts_with: [Business Analyst, WSP-G3-011]``
-
-    Failing: ``interacts_with: [Buisness Analyst]`` (did you mean Business Analyst?)
-    """
+    """A relationship ("interacts with", "reports to") names no profile of the run or of the registry."""
     catalogue = ctx.catalogue if isinstance(ctx.catalogue, Catalogue) else default_catalogue()
     codes = {s.code.casefold() for s in summaries if s.code}
     titles = {fold(s.title): s.title for s in summaries}
@@ -117,19 +98,8 @@ class _Suggestions:
         return self.cache[target]
 
 
-@rule("SP303", "file-name-mismatch", WARNING, scope="repository")
 def file_name_mismatch(summaries: list[ProfileSummary], ctx: Context) -> Iterator[Finding]:
-    """A profile's file name does not follow its code (or, for a profile without code, its title).
-
-    Why: people and tools find a profile by its file name; ``WSP-G3-003.yaml`` holding WSP-G3-005
-    sends them to the wrong sheet. A WSP-G3 file is named after its code; a role profile after its
-    code if it has one, otherwise after its title in lower case with hyphens.
-
-    Passing: ``WSP-G3-003.yaml`` with ``code: WSP-G3-003``; ``online-community-manager.yaml`` with
-    ``title: Online Community Manager``.
-
-    Failing: ``web-account-manager.yaml`` with ``code: WSP-G3-003``.
-    """
+    """A profile's file name does not follow its code (or, for a profile without code, its title)."""
     for summary in summaries:
         stem = PurePosixPath(summary.file).name.rsplit(".", 1)[0]
         expected = _expected_stems(summary)
@@ -157,18 +127,8 @@ def slug(title: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.casefold()).strip("-")
 
 
-@rule("SP304", "knowledge-skill-wording-across", WARNING, scope="repository")
 def knowledge_skill_wording_across(summaries: list[ProfileSummary], ctx: Context) -> Iterator[Finding]:
-    """A knowledge/skill code is worded differently in two profiles of the run.
-
-    Why: codes such as ``B11`` come from one project-wide list; a profile that words one differently
-    has a wrong code or an edited text. Case, whitespace and ``&``/``and`` are ignored; differences
-    within one profile are SP220's.
-
-    Passing: ``B11: Can analyse`` in two profiles.
-
-    Failing: ``B11: Can analyse`` in one profile and ``B11: Can analyze data`` in another.
-    """
+    """A knowledge/skill code is worded differently in two profiles of the run."""
     first: dict[str, tuple[str, str]] = {}
     for summary in summaries:
         reported: set[str] = set()

@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
-from skillprofiles.diagnostics import Severity, Span
+from skillprofiles.diagnostics import Span
 from skillprofiles.models import AnyProfile, Template
-from skillprofiles.rules.registry import Context, Finding, rule
+from skillprofiles.rules.base import Context, Finding
 
 SCHEMA_BASE = "https://skillprofiles.dev/schemas/"
 GENERIC = "profile.schema.json"  # one schema for every template (the template key discriminates)
@@ -18,25 +18,8 @@ HINT = f"name the profile schema: a path to schemas/{GENERIC}, or {SCHEMA_BASE}{
 MODELINE = re.compile(r"^[ \t]*#[ \t]*yaml-language-server[ \t]*:[^\n]*?\$schema=(\S+)", re.MULTILINE)
 
 
-@rule("SP120", "schema-mismatch", Severity.WARNING)
 def schema_mismatch(profile: AnyProfile, ctx: Context) -> Iterator[Finding]:
-    """The profile names a JSON Schema that is not a skillprofiles profile schema for its template.
-
-    Why: editors (VS Code, JetBrains, Neovim through yaml-language-server) complete and check a
-    file against the schema it names in a ``# yaml-language-server: $schema=…`` comment or a
-    ``$schema`` key. A wrong schema gives wrong completions and errors the validator does not
-    report, or none at all.
-
-    Passing::
-
-        # yaml-language-server: $schema=../schemas/profile.schema.json
-        template: wsp-g3
-
-    Failing::
-
-        # yaml-language-server: $schema=https://json.schemastore.org/github-workflow.json
-        template: wsp-g3
-    """
+    """The profile names a JSON Schema that is not a skillprofiles profile schema for its template."""
     template = str(profile.template)
     if profile.schema_ is not None:
         problem = schema_problem(profile.schema_, template)

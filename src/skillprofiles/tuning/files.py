@@ -13,10 +13,10 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, PositiveInt, ValidationError, field_validator
 from pydantic_core import ErrorDetails
 
-from skillprofiles.config import Config, PathOverride, parse_level, split_levels, unknown_selector
+from skillprofiles.codes import meta
 from skillprofiles.diagnostics import Diagnostic, DocPath, Severity, Span
-from skillprofiles.rules import meta
-from skillprofiles.yamlread import Limits, SourceMap, parse_text
+from skillprofiles.source.reader import Limits, SourceMap, parse_text
+from skillprofiles.tuning.config import Config, PathOverride, parse_level, split_levels, unknown_selector
 
 YAML_NAMES = (".skillprofiles.yaml", ".skillprofiles.yml")
 PYPROJECT = "pyproject.toml"
@@ -259,7 +259,7 @@ def _check(path: DocPath, key: bool, selector: str) -> Iterator[tuple[DocPath, b
 def _diagnostic(display: str, message: str, span: Span) -> Diagnostic:
     entry = meta.INVALID_CONFIGURATION
     hint = "see docs/configuration.md for every key"
-    return Diagnostic(entry.code, entry.name, entry.severity, message, display, span, hint)
+    return entry.diagnostic(message, display, span, hint)
 
 
 # -- building --------------------------------------------------------------------------------------

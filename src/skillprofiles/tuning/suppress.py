@@ -7,9 +7,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from skillprofiles.config import did_you_mean, specificity
+from skillprofiles.codes import meta, registry
 from skillprofiles.diagnostics import Diagnostic, DocPath, Span
-from skillprofiles.rules import meta, registry
+from skillprofiles.tuning.config import did_you_mean, specificity
 
 MARK = "skillprofiles:"
 _DIRECTIVE = re.compile(r"#\s*skillprofiles:\s*")
@@ -147,7 +147,7 @@ def comment_start(line: str) -> int | None:
 def _invalid(file: str, line: int, column: int, message: str) -> Diagnostic:
     entry = meta.INVALID_SUPPRESSION
     hint = "write '# skillprofiles: ignore[CODE]' with a code or name from 'skillprofiles rules'"
-    return Diagnostic(entry.code, entry.name, entry.severity, message, file, Span.point(line, column), hint)
+    return entry.diagnostic(message, file, Span.point(line, column), hint)
 
 
 def suppress(
@@ -185,4 +185,4 @@ def _unused(directive: Directive, file: str) -> Diagnostic:
     where = "in this file" if directive.target == FILE else "on its line"
     message = f"suppression of {directive.selector!r} suppresses nothing {where}"
     span = Span.point(directive.line, directive.column)
-    return Diagnostic(entry.code, entry.name, entry.severity, message, file, span, "delete it")
+    return entry.diagnostic(message, file, span, "delete it")

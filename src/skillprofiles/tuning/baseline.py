@@ -10,8 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from skillprofiles.codes import meta
 from skillprofiles.diagnostics import Diagnostic, Span
-from skillprofiles.rules import meta
 
 FORMAT_VERSION = 1
 Key = tuple[str, str, str]  # file (relative to the baseline's directory), code, fingerprint
@@ -80,10 +80,7 @@ class Baseline:
     def _stale(self, entry: Entry) -> Diagnostic:
         meta_entry = meta.STALE_BASELINE_ENTRY
         message = f"baseline entry matches no finding: {entry.file} {entry.code} {entry.message}"
-        return Diagnostic(
-            meta_entry.code,
-            meta_entry.name,
-            meta_entry.severity,
+        return meta_entry.diagnostic(
             message,
             self.path,
             _position(self.text, entry.fingerprint),
@@ -183,6 +180,4 @@ def _entries(document: object, path: str) -> tuple[Entry, ...]:
 def _error(path: str, message: str, line: int = 1, column: int = 1) -> BaselineError:
     entry = meta.INVALID_BASELINE
     hint = "write a new one with --write-baseline"
-    return BaselineError(
-        Diagnostic(entry.code, entry.name, entry.severity, message, path, Span.point(line, column), hint)
-    )
+    return BaselineError(entry.diagnostic(message, path, Span.point(line, column), hint))

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from skillprofiles.codes.registry import declare
 from skillprofiles.diagnostics import Severity
-from skillprofiles.rules.registry import declare
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
 

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from skillprofiles.catalogue import Area
+from skillprofiles.catalogue.areas import Area
 
 FORMAT = "skillprofiles-catalogue/1"
 SCHEMA_ID = "https://skillprofiles.dev/schemas/catalogue.schema.json"
@@ -221,7 +221,7 @@ def json_schema() -> dict[str, object]:
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID, **schema}
 
 
-if __name__ == "__main__":  # python -m skillprofiles.catalogue_format > schemas/catalogue.schema.json
+if __name__ == "__main__":  # python -m skillprofiles.catalogue.fileformat > schemas/catalogue.schema.json
     import json
     import sys
 

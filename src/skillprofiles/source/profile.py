@@ -6,18 +6,17 @@ import difflib
 import types
 import typing
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from skillprofiles.codes import structure as codes
+from skillprofiles.codes.registry import Rule
 from skillprofiles.diagnostics import Diagnostic, DiagnosticsError, DocPath
 from skillprofiles.models import MODELS, NON_BLANK, AnyProfile, model_for
-from skillprofiles.rules import structure as codes
-from skillprofiles.rules.registry import Rule
+from skillprofiles.source.reader import Parsed, SourceMap
 from skillprofiles.textsafe import printable
-from skillprofiles.yamlread import Limits, Parsed, SourceMap, read_path
 
 _TYPE_NAMES = {
     "string_type": "text",
@@ -39,17 +38,6 @@ class ProfileError(DiagnosticsError):
     """A profile file could not be loaded; ``diagnostics`` says why, each with its position."""
 
     kind = "profile"
-
-
-def load(path: str | Path, limits: Limits | None = None) -> AnyProfile:
-    """Load one profile file; raise :class:`ProfileError` with every diagnostic when it is invalid."""
-    file = str(path)
-    parsed = read_path(Path(path), file, limits)
-    profile, diagnostics = build(parsed)
-    errors = [d for d in [*parsed.diagnostics, *diagnostics] if d.severity.name == "ERROR"]
-    if profile is None or errors:
-        raise ProfileError(file, errors or [*parsed.diagnostics, *diagnostics])
-    return profile
 
 
 def build(parsed: Parsed) -> tuple[AnyProfile | None, list[Diagnostic]]:
@@ -81,7 +69,7 @@ def _diag(
     entry: Rule, parsed: Parsed, path: DocPath, message: str, hint: str | None = None, key: bool = False
 ) -> Diagnostic:
     span = parsed.source.span(path, key=key)
-    return Diagnostic(entry.code, entry.name, entry.severity, message, parsed.file, span, hint, path)
+    return entry.diagnostic(message, parsed.file, span, hint, path)
 
 
 def model_diagnostics(exc: ValidationError, model: type[BaseModel], parsed: Parsed) -> list[Diagnostic]:
@@ -259,4 +247,4 @@ def _description(model: type[BaseModel], path: DocPath) -> str | None:
     return None
 
 
-__all__ = ["ProfileError", "SourceMap", "build", "load", "model_diagnostics"]
+__all__ = ["ProfileError", "SourceMap", "build", "model_diagnostics"]

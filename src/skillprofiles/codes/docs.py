@@ -6,7 +6,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 
-from skillprofiles.rules.registry import Rule, all_rules
+from skillprofiles.codes.registry import Rule, all_rules
 
 REGENERATE = "skillprofiles rules --format markdown -o docs/rules.md"
 GROUPS = {

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from skillprofiles.codes.registry import declare
 from skillprofiles.diagnostics import Severity
-from skillprofiles.rules.registry import declare
 
 UNUSED_SUPPRESSION = declare(
     "SP901",
@@ -94,5 +94,25 @@ INVALID_BASELINE = declare(
     Passing: a file written by ``skillprofiles validate --write-baseline FILE``.
 
     Failing: a baseline edited by hand into invalid JSON.
+    """,
+)
+
+NOT_CHECKED = declare(
+    "SP904",
+    "profile-not-checked",
+    Severity.ERROR,
+    """A profile did not load, and every error that says why is suppressed or in the baseline.
+
+    Why: a suppression comment or a baseline entry may silence a finding, but not the fact that the
+    file never became a profile, so that no catalogue or profile rule ran on it: the run must not
+    call such a file a pass. This finding is reported at the top of the file and cannot itself be
+    suppressed, baselined or turned off.
+
+    Passing: a file whose suppressed finding leaves a loadable profile, e.g.
+    ``title: ' x'  # skillprofiles: ignore[SP106]`` when SP106 is a warning.
+
+    Failing::
+
+        levels: [e-6]  # skillprofiles: ignore[SP105]
     """,
 )

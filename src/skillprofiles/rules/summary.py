@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from skillprofiles.diagnostics import DocPath, Span
 from skillprofiles.models import AnyProfile, WSPG3Profile
-from skillprofiles.yamlread import SourceMap
+from skillprofiles.source.reader import SourceMap
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,9 +17,9 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
+from skillprofiles.codes import reader as codes
+from skillprofiles.codes.registry import Rule
 from skillprofiles.diagnostics import Diagnostic, DocPath, Span
-from skillprofiles.rules import parse as codes
-from skillprofiles.rules.registry import Rule
 from skillprofiles.textsafe import printable
 
 try:  # libyaml's parser is several times faster; the pure-Python one is the fallback
@@ -98,9 +98,7 @@ class Parsed:
 
     def report(self, entry: Rule, message: str, span: Span, hint: str | None = None) -> None:
         """Record a reader finding with the rule's default severity."""
-        self.diagnostics.append(
-            Diagnostic(entry.code, entry.name, entry.severity, message, self.file, span, hint)
-        )
+        self.diagnostics.append(entry.diagnostic(message, self.file, span, hint))
 
 
 class _AbortError(Exception):

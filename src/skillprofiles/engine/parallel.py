@@ -5,20 +5,22 @@ from __future__ import annotations
 import os
 import signal
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from skillprofiles.engine.results import FileResult
+
 if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
 
-    from skillprofiles.checker import Checker, FileResult
+CheckFile = Callable[[Path, str], FileResult]
 
 # Below this many files (about 0.4 s of work at ~2 ms a file) the pool's start-up and the transfer
 # of results would eat most of the gain, and pre-commit runs on a few files must not pay for it.
 SERIAL_BELOW = 200
-_CHECKER: Checker | None = None
+_CHECK: CheckFile | None = None
 
 
 def cpu_count() -> int:
@@ -38,7 +40,7 @@ def effective_jobs(requested: int | None, files: int) -> int:
 
 
 def check_files(
-    checker: Checker, files: Sequence[tuple[Path, str]], jobs: int | None
+    check: CheckFile, files: Sequence[tuple[Path, str]], jobs: int | None
 ) -> Iterator[FileResult]:
     """Each file's result, in the order of ``files``; on ``jobs`` processes (None or 0: automatic).
 
@@ -49,10 +51,10 @@ def check_files(
     workers = effective_jobs(jobs, len(files))
     if workers <= 1:
         for path, display in files:
-            yield _without_profile(checker.check_file(path, display))
+            yield _without_profile(check(path, display))
         return
     chunk = max(1, min(32, len(files) // (workers * 8)))
-    with _context().Pool(workers, initializer=_start, initargs=(checker,)) as pool:
+    with _context().Pool(workers, initializer=_start, initargs=(check,)) as pool:
         yield from pool.imap(_check, files, chunksize=chunk)
 
 
@@ -66,16 +68,16 @@ def _context() -> BaseContext:
     return multiprocessing.get_context()
 
 
-def _start(checker: Checker) -> None:
-    global _CHECKER
-    _CHECKER = checker
+def _start(check: CheckFile) -> None:
+    global _CHECK
+    _CHECK = check
     # Ctrl-C is the parent's to handle: it stops the pool; workers must not each print a traceback
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _check(item: tuple[Path, str]) -> FileResult:
-    assert _CHECKER is not None, "worker used before its initializer ran"
-    return _without_profile(_CHECKER.check_file(*item))
+    assert _CHECK is not None, "worker used before its initializer ran"
+    return _without_profile(_CHECK(*item))
 
 
 def _without_profile(result: FileResult) -> FileResult:

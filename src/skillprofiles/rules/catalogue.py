@@ -6,107 +6,32 @@ import difflib
 import itertools
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 
 from skillprofiles.catalogue import Catalogue, CefrScale, Competence, default_catalogue, fold
+from skillprofiles.catalogue.inference import VersionDecision, decide_version
 from skillprofiles.diagnostics import DocPath, Severity
 from skillprofiles.models import AnyProfile
-from skillprofiles.rules.registry import Context, Finding, declare, rule
+from skillprofiles.rules.base import Context, Finding
 
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
-INVALID_CATALOGUE = declare(
-    "SP200",
-    "invalid-catalogue",
-    ERROR,
-    """A catalogue file (``--catalogue`` or ``load_catalogue``) does not follow the catalogue format.
 
-    Why: every semantic rule trusts the catalogue; a range with min above max or a competence in the
-    wrong area would turn into wrong findings on every profile.
-
-    Passing::
-
-        format: skillprofiles-catalogue/1
-        title: My framework
-        ecf:
-          versions:
-            '4.1':
-              designation: e-CF 4.1 (organisation copy)
-              competences:
-                - {code: A.1, title: IS and Business Strategy Alignment, area: PLAN,
-                   min_level: 4, max_level: 5, range_status: verified}
-
-    Failing: the same entry with ``area: BUILD`` (A codes are PLAN) or ``min_level: 5, max_level: 4``.
-    """,
-)
-
-
-@dataclass(frozen=True)
-class VersionChoice:
-    """The e-CF version a profile's competences are checked against, and how it was chosen."""
-
-    version: str | None  # None when the profile cites a version the catalogue does not know
-    cited: bool
-    reason: str
-
-
-def chosen_version(profile: AnyProfile, ctx: Context) -> VersionChoice:
-    """The version cited, else the configured default, else the best title match; computed once per file."""
-    cached = ctx.extra.get("ecf_version")
-    if isinstance(cached, VersionChoice):
-        return cached
-    choice = _choose(profile, _catalogue(ctx), ctx)
-    ctx.extra["ecf_version"] = choice
-    return choice
+def chosen_version(profile: AnyProfile, ctx: Context) -> VersionDecision:
+    """The version the pipeline decided for this profile (decided here only when called without one)."""
+    decided = ctx.extra.get("ecf_version")
+    if isinstance(decided, VersionDecision):
+        return decided
+    decision = decide_version(profile, _catalogue(ctx), getattr(ctx.config, "default_ecf_version", None))
+    ctx.extra["ecf_version"] = decision
+    return decision
 
 
 def _catalogue(ctx: Context) -> Catalogue:
     return ctx.catalogue if isinstance(ctx.catalogue, Catalogue) else default_catalogue()
 
 
-def _choose(profile: AnyProfile, catalogue: Catalogue, ctx: Context) -> VersionChoice:
-    if profile.ecf_version is not None:
-        known = profile.ecf_version in catalogue.versions
-        return VersionChoice(
-            profile.ecf_version if known else None, True, f"cited e-CF {profile.ecf_version}"
-        )
-    default = getattr(ctx.config, "default_ecf_version", None)
-    if default:
-        known = default in catalogue.versions
-        return VersionChoice(default if known else None, False, f"e-CF {default} (default_ecf_version)")
-    return _infer(profile, catalogue)
-
-
-def _infer(profile: AnyProfile, catalogue: Catalogue) -> VersionChoice:
-    pairs = [(c.code, fold(c.title)) for c in profile.competences]
-    best, best_count = catalogue.latest(), -1
-    for version in reversed(catalogue.versions):  # newest first, so that ties go to the newest
-        count = sum(1 for code, title in pairs if _title_of(catalogue, version, code) == title)
-        if count > best_count:
-            best, best_count = version, count
-    return VersionChoice(best, False, f"e-CF {best}: {best_count} of {len(pairs)} titles match")
-
-
-def _title_of(catalogue: Catalogue, version: str, code: str) -> str | None:
-    competence = catalogue.competence(version, code)
-    return fold(competence.title) if competence else None
-
-
-@rule("SP201", "ecf-version-missing", WARNING)
 def ecf_version_missing(profile: AnyProfile, ctx: Context) -> Iterator[Finding]:
-    """The profile cites no e-CF version; the message says which version was assumed and why.
-
-    Why: a competence is identified by (version, code) - D.6 is Channel Management in e-CF 3.0 but
-    Digital Marketing in 4.0 - so codes, titles and levels can only be checked against a version.
-    The assumed version is ``default_ecf_version`` from the configuration if set, otherwise the
-    version whose official titles match most of the profile's (code, title) pairs, ties to the
-    newest.
-
-    Passing: ``ecf_version: '2.0'``
-
-    Failing: a profile without ``ecf_version`` (reported with, e.g., "assumed e-CF 2.0: 5 of 5
-    titles match").
-    """
+    """The profile cites no e-CF version; the message says which version was assumed and why."""
     if profile.ecf_version is not None:
         return
     choice = chosen_version(profile, ctx)
@@ -120,18 +45,8 @@ def ecf_version_missing(profile: AnyProfile, ctx: Context) -> Iterator[Finding]:
     )
 
 
-@rule("SP202", "unknown-ecf-version", ERROR)
 def unknown_ecf_version(profile: AnyProfile, ctx: Context) -> Iterator[Finding]:
-    """The e-CF version the profile cites (or the configured default) is not in the catalogue.
-
-    Why: without a known version no competence can be checked; a typo such as ``'3'`` or ``'4.1'``
-    would otherwise silently disable every semantic rule. Load your own catalogue file to check
-    against a version that is not packaged.
-
-    Passing: ``ecf_version: '3.0'``
-
-    Failing: ``ecf_version: '5.0'`` (known versions: 1.0, 2.0, 3.0, 4.0).
-    """
+    """The e-CF version the profile cites (or the configured default) is not in the catalogue."""
     choice = chosen_version(profile, ctx)
     if choice.version is not None:
         return
@@ -147,19 +62,8 @@ def unknown_ecf_version(profile: AnyProfile, ctx: Context) -> Iterator[Finding]:
     )
 
 
-@rule("SP203", "unknown-competence", ERROR)
 def unknown_competence(profile: AnyProfile, ctx: Context) -> Iterator[Finding]:
-    """A competence code that the profile's e-CF version does not define.
-
-    Why: codes are reused and renumbered between versions (3.0 D.12 Digital Marketing is 4.0 D.6);
-    a code the version lacks is a typo or a code from another version. The hint names the code
-    whose title matches, or what the code means in another version.
-
-    Passing (e-CF 4.0): ``{code: D.6, title: Digital Marketing}``
-
-    Failing (e-CF 4.0): ``{code: D.12, title: Digital Marketing}`` (D.12 is e-CF 3.0; in 4.0 Digital
-    Marketing is D.6).
-    """
+    """A competence code that the profile's e-CF version does not define."""
     version, catalogue = chosen_version(profile, ctx).version, _catalogue(ctx)
     if version is None:
         return
@@ -196,33 +100,13 @@ def _code_span(competences: dict[str, Competence]) -> str:
     return f"{codes[0]}..{codes[-1]}" if codes else "(none)"
 
 
-@rule("SP204", "level-outside-range", ERROR)
 def level_outside_range(profile: AnyProfile, ctx: Context) -> Iterator[Finding]:
-    """A competence is assigned at a level it is not defined at, and the catalogue range is verified.
-
-    Why: most e-CF competences are defined at two or three levels only (A.9 Innovating: e-4 and e-5);
-    a level outside the range has no description in the framework, so the assignment means nothing.
-
-    Passing (e-CF 4.0): ``{code: A.9, title: Innovating, levels: [e-4, e-5]}``
-
-    Failing (e-CF 4.0): ``{code: A.9, title: Innovating, levels: [e-3]}`` (A.9 is defined at
-    e-4..e-5).
-    """
+    """A competence is assigned at a level it is not defined at, and the catalogue range is verified."""
     yield from _levels_outside(profile, ctx, "verified")
 
 
-@rule("SP205", "level-outside-inferred-range", WARNING)
 def level_outside_inferred_range(profile: AnyProfile, ctx: Context) -> Iterator[Finding]:
-    """A competence is assigned at a level outside a range the catalogue only infers.
-
-    Why: e-CF 2.0 level tables could not be read; its ranges are taken from 3.0. A level outside
-    such a range is probably wrong, but the source should be checked before trusting the catalogue.
-
-    Passing (e-CF 2.0): ``{code: A.7, title: Technology Watching, levels: [e-4]}``
-
-    Failing (e-CF 2.0): ``{code: A.7, title: Technology Watching, levels: [e-2]}`` (inferred range
-    e-4..e-5).
-    """
+    """A competence is assigned at a level outside a range the catalogue only infers."""
     yield from _levels_outside(profile, ctx, "inferred")
 
 
@@ -249,17 +133,8 @@ def _outside(competence: Competence, level: str, path: DocPath) -> Finding:
     )
 
 
-@rule("SP206", "no-level-data", INFO)
 def no_level_data(profile: AnyProfile, ctx: Context) -> Iterator[Finding]:
-    """The profile's e-CF version has no level data, so its levels cannot be checked (once per profile).
-
-    Why: no e-CF 1.0 level table was found; saying so keeps a clean run from implying the levels
-    were checked.
-
-    Passing: a profile of a version with level data (2.0, 3.0, 4.0).
-
-    Failing: a profile checked against e-CF 1.0.
-    """
+    """The profile's e-CF version has no level data, so its levels cannot be checked (once per profile)."""
     version, catalogue = chosen_version(profile, ctx).version, _catalogue(ctx)
     if version is None or catalogue.versions[version].has_level_data:
         return
@@ -272,19 +147,8 @@ def no_level_data(profile: AnyProfile, ctx: Context) -> Iterator[Finding]:
     )
 
 
-@rule("SP207", "title-mismatch", WARNING)
 def title_mismatch(profile: AnyProfile, ctx: Context) -> Iterator[Finding]:
-    """A competence title differs from the official title of its code in the profile's e-CF version.
-
-    Why: the title is how readers recognise a competence; a different title is a typo, a local
-    adaptation, or a sign that the code belongs to another version. Case, whitespace and
-    ``&``/``and`` are ignored.
-
-    Passing (e-CF 2.0): ``{code: B.1, title: Design and Development}``
-
-    Failing (e-CF 3.0): ``{code: B.1, title: Design and Development}`` (3.0 calls B.1 "Application
-    Development"; "Design and Development" is its e-CF 2.0 title).
-    """
+    """A competence title differs from the official title of its code in the profile's e-CF version."""
     version, catalogue = chosen_version(profile, ctx).version, _catalogue(ctx)
     if version is None:
         return
@@ -316,17 +180,8 @@ def _titled(competence: Competence | None, folded_title: str) -> bool:
     return competence is not None and fold(competence.title) == folded_title
 
 
-@rule("SP210", "invalid-cefr-level", ERROR)
 def invalid_cefr_level(profile: AnyProfile, ctx: Context) -> Iterator[Finding]:
-    """A language requirement names a level that is not a CEFR level.
-
-    Why: CEFR levels are A1, A2, B1, B2, C1, C2, Pre-A1 and the plus levels A2+, B1+, B2+; anything
-    else (B3, C) cannot be compared or certified.
-
-    Passing: ``{language: English, min_level: C1, text: "minimum level: C1 QCER"}``
-
-    Failing: ``{language: English, min_level: C3, text: "minimum level: C3 QCER"}``
-    """
+    """A language requirement names a level that is not a CEFR level."""
     scale = _catalogue(ctx).cefr
     for index, requirement in enumerate(profile.languages):
         base = ("personal_aptitudes", "linguistic", index)
@@ -344,16 +199,8 @@ def _invalid_level(scale: CefrScale, written: str, path: DocPath) -> Finding:
     return Finding(f"'{written}' is not a CEFR level", path, f"{hint}CEFR levels: {levels}")
 
 
-@rule("SP211", "cefr-order", ERROR)
 def cefr_order(profile: AnyProfile, ctx: Context) -> Iterator[Finding]:
-    """A language requirement gives a range of CEFR levels from high to low (e.g. "C1-B2").
-
-    Why: a range reads low to high; "C1-B2" is either a typo or two requirements run together.
-
-    Passing: ``text: "from B2 to C1 QCER"``
-
-    Failing: ``text: "from C1 to B2 QCER"``
-    """
+    """A language requirement gives a range of CEFR levels from high to low (e.g. "C1-B2")."""
     scale = _catalogue(ctx).cefr
     for index, requirement in enumerate(profile.languages):
         ranks = [scale.rank(token) for token in scale.mentions(requirement.text)]
@@ -370,16 +217,8 @@ def cefr_order(profile: AnyProfile, ctx: Context) -> Iterator[Finding]:
 _MINIMUM_LEVEL = re.compile(r"\b(?:minimum|min\.?|required)\s+level\b", re.IGNORECASE)
 
 
-@rule("SP212", "language-text-unparsed", WARNING)
 def language_text_unparsed(profile: AnyProfile, ctx: Context) -> Iterator[Finding]:
-    """A language requirement names the CEFR scale (or a minimum level) but no level can be read.
-
-    Why: "minimum level: QCER" or "level B QCER" promises a level the reader cannot find.
-
-    Passing: ``text: "Good knowledge of English - minimum level: B1 QCER."``
-
-    Failing: ``text: "Good knowledge of English - minimum level: QCER."``
-    """
+    """A language requirement names the CEFR scale (or a minimum level) but no level can be read."""
     scale = _catalogue(ctx).cefr
     for index, requirement in enumerate(profile.languages):
         promises = scale.names_scale(requirement.text) or _MINIMUM_LEVEL.search(requirement.text)
@@ -391,17 +230,8 @@ def language_text_unparsed(profile: AnyProfile, ctx: Context) -> Iterator[Findin
             )
 
 
-@rule("SP213", "language-level-mismatch", ERROR)
 def language_level_mismatch(profile: AnyProfile, ctx: Context) -> Iterator[Finding]:
-    """The level a language requirement's text names differs from its ``min_level``.
-
-    Why: ``min_level`` is what tools compare; the text is what people read. When they disagree one
-    of them is a transcription error.
-
-    Passing: ``{min_level: B1, text: "minimum level: B1 QCER"}``
-
-    Failing: ``{min_level: B2, text: "minimum level: B1 QCER"}``
-    """
+    """The level a language requirement's text names differs from its ``min_level``."""
     scale = _catalogue(ctx).cefr
     for index, requirement in enumerate(profile.languages):
         base = ("personal_aptitudes", "linguistic", index)
@@ -423,18 +253,8 @@ def language_level_mismatch(profile: AnyProfile, ctx: Context) -> Iterator[Findi
             )
 
 
-@rule("SP220", "knowledge-skill-wording", WARNING)
 def knowledge_skill_wording(profile: AnyProfile, ctx: Context) -> Iterator[Finding]:
-    """A knowledge/skill code is worded differently in two places of one profile.
-
-    Why: a code such as ``B03`` names one item; two wordings mean either a wrong code or an edited
-    text. Case, whitespace and ``&``/``and`` are ignored.
-
-    Passing: ``B11: Can analyse`` under B.3 and ``B11: can analyse`` under C.4.
-
-    Failing: ``B03: Is precise and aware of details`` under B.2 and ``B03: Is committed to corporate
-    strategy`` under E.3.
-    """
+    """A knowledge/skill code is worded differently in two places of one profile."""
     first: dict[str, tuple[str, str]] = {}
     for index, assigned in enumerate(profile.competences):
         for position, item in enumerate(assigned.knowledge_skills):
@@ -447,17 +267,8 @@ def knowledge_skill_wording(profile: AnyProfile, ctx: Context) -> Iterator[Findi
                 )
 
 
-@rule("SP221", "duplicate-competence", ERROR)
 def duplicate_competence(profile: AnyProfile, ctx: Context) -> Iterator[Finding]:
-    """The same competence code is assigned twice.
-
-    Why: a competence is assigned once, with all its levels in one list; a second entry splits or
-    contradicts the first.
-
-    Passing: ``- {code: B.3, title: Testing, levels: [e-1, e-2]}``
-
-    Failing: two entries ``{code: B.3, ...}``.
-    """
+    """The same competence code is assigned twice."""
     seen: dict[str, int] = {}
     for index, assigned in enumerate(profile.competences):
         if assigned.code in seen:
@@ -469,17 +280,8 @@ def duplicate_competence(profile: AnyProfile, ctx: Context) -> Iterator[Finding]
         seen.setdefault(assigned.code, index)
 
 
-@rule("SP222", "duplicate-item", WARNING)
 def duplicate_item(profile: AnyProfile, ctx: Context) -> Iterator[Finding]:
-    """A list repeats an item: a duty, task, deliverable, KPI or knowledge/skill item of one competence.
-
-    Why: a repeated item is a copy-paste slip; it inflates the profile and hides what was meant.
-    Case, whitespace and ``&``/``and`` are ignored.
-
-    Passing: ``primary_duties: [Make value presentations, Conduct negotiations]``
-
-    Failing: ``primary_duties: [Make value presentations, make value presentations]``
-    """
+    """A list repeats an item: a duty, task, deliverable, KPI or knowledge/skill item of one competence."""
     data = profile.model_dump(by_alias=True, exclude={"competences"})
     for path, items in _text_lists(data, ()):
         yield from _repeats(items, path)

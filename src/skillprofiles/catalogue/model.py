@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import enum
 import functools
 import re
 from collections.abc import Iterable, Iterator
@@ -14,6 +13,8 @@ from typing import Any, Literal
 
 import yaml
 
+from skillprofiles.catalogue.areas import Area
+from skillprofiles.codes.catalogue import INVALID_CATALOGUE
 from skillprofiles.diagnostics import Diagnostic, DiagnosticsError, DocPath, Severity, Span
 
 try:  # libyaml is several times faster for the packaged files
@@ -40,21 +41,6 @@ __all__ = [
 PACKAGED = ("ecf.yaml", "cefr.yaml", "wsp-g3.yaml")
 RangeStatus = Literal["verified", "inferred", "unknown"]
 Pair = tuple["Competence | None", "Competence | None"]
-
-
-class Area(str, enum.Enum):
-    """The five e-CF areas, lettered A to E."""
-
-    PLAN = "PLAN"
-    BUILD = "BUILD"
-    RUN = "RUN"
-    ENABLE = "ENABLE"
-    MANAGE = "MANAGE"
-
-    @property
-    def letter(self) -> str:
-        """The letter that starts the codes of this area (A for PLAN ... E for MANAGE)."""
-        return "ABCDE"[list(Area).index(self)]
 
 
 def fold(text: str) -> str:
@@ -262,6 +248,21 @@ class Catalogue:
                 result.removed.append((before, None))
         return result
 
+    def counterpart(self, version: str, code: str, target: str) -> str | None:
+        """The code in ``target`` of the competence ``code`` names in ``version``; None when the
+        competence is not in ``target`` or its code means something else there (4.0 D.6, D.7)."""
+        if version == target:
+            return code if code in self.versions[target].competences else None
+        older, newer = sorted((version, target), key=version_key)
+        change = self.diff(older, newer)
+        pairs = (*change.unchanged, *change.renamed, *change.moved, *change.range_changed)
+        for before, after in pairs:
+            if before is not None and after is not None:
+                source, result = (before, after) if version == older else (after, before)
+                if source.code == code:
+                    return result.code
+        return None
+
     def _chain(self, old: str, new: str) -> list[FrameworkVersion]:
         order = list(self.versions)
         for version in (old, new):
@@ -323,7 +324,7 @@ def default_catalogue() -> Catalogue:
     """The packaged catalogue (e-CF 1.0-4.0, CEFR, WSP-G3 v1.0 registry); parsed once, then cached.
 
     The packaged files are read with libyaml and trusted: the test suite validates them against
-    :class:`~skillprofiles.catalogue_format.CatalogueFile`, so a run does not pay for pydantic here.
+    :class:`~skillprofiles.catalogue.fileformat.CatalogueFile`, so a run does not pay for pydantic here.
     """
     return _assemble([_packaged(name) for name in PACKAGED])
 
@@ -348,8 +349,8 @@ def load_catalogue(path: str | Path, base: Catalogue | None = None) -> Catalogue
 def _read_user_file(path: Path, display: str) -> dict[str, Any]:
     from pydantic import ValidationError
 
-    from skillprofiles.catalogue_format import CatalogueFile
-    from skillprofiles.yamlread import read_path
+    from skillprofiles.catalogue.fileformat import CatalogueFile
+    from skillprofiles.source.reader import read_path
 
     parsed = read_path(path, display)
     errors = [d for d in parsed.diagnostics if d.severity is Severity.ERROR]
@@ -372,12 +373,9 @@ def _read_user_file(path: Path, display: str) -> dict[str, Any]:
 
 
 def _invalid(display: str, path: DocPath, message: str, span: Span | None = None) -> Diagnostic:
-    from skillprofiles.rules import catalogue_rules
-
-    entry = catalogue_rules.INVALID_CATALOGUE
     where = ".".join(str(p) for p in path)
     text = f"{where}: {message}" if where else message
-    return Diagnostic(entry.code, entry.name, entry.severity, text, display, span or Span.point(1, 1))
+    return INVALID_CATALOGUE.diagnostic(text, display, span)
 
 
 def _doc_path(loc: tuple[int | str, ...]) -> DocPath:
@@ -446,3 +444,11 @@ def _registry(section: dict[str, Any]) -> ProfileRegistry:
         RegistryEntry(p["code"], p["title"], bool(p.get("verified", False))) for p in section["profiles"]
     )
     return ProfileRegistry(entries, section["name"])
+
+
+def configured_catalogue(path: str | Path | None) -> Catalogue:
+    """The catalogue a configuration names (its file on top of the packaged one), else the packaged one.
+
+    Raises :class:`CatalogueError` when the file cannot be used: a run never falls back silently.
+    """
+    return default_catalogue() if not path else load_catalogue(path)

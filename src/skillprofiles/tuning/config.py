@@ -10,9 +10,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from skillprofiles.codes import registry
 from skillprofiles.diagnostics import Diagnostic, Severity
-from skillprofiles.rules import registry
-from skillprofiles.yamlread import Limits
+from skillprofiles.source.reader import Limits
 
 EXACT = 1000  # specificity of a full code or a rule name; a prefix scores its length
 
@@ -123,7 +123,6 @@ def _severity(overrides: tuple[tuple[str, Severity], ...], code: str) -> Severit
 
 def unknown_selector(selector: str) -> str | None:
     """None when ``selector`` names at least one rule, else an error message with a suggestion."""
-    registry.load_builtin_rules()
     if registry.resolve(selector):
         return None
     return f"{selector!r} matches no rule{did_you_mean(selector)}"

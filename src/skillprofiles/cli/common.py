@@ -1,0 +1,192 @@
+"""Shared plumbing of every command: exit codes, the error type, loading options, output, console."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from skillprofiles.cli.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CommandError
+from skillprofiles.diagnostics import Diagnostic, Report
+from skillprofiles.render import RenderOptions, render_text
+from skillprofiles.textsafe import printable
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from skillprofiles.engine.pipeline import Pipeline
+    from skillprofiles.models import AnyProfile
+
+
+def error(message: str) -> None:
+    """Print an error line to stderr, control characters escaped."""
+    sys.stderr.write(f"skillprofiles: error: {printable(message)}\n")
+
+
+def print_diagnostics(file: str, diagnostics: list[Diagnostic]) -> None:
+    """The diagnostics of one file, in the validate command's text format, on stderr."""
+    report = Report(list(diagnostics), [file]).finish()
+    sys.stderr.write(render_text(report, RenderOptions()))
+
+
+def existing(path: str) -> Path:
+    """The path, or CommandError(2) when it does not exist."""
+    if not Path(path).exists():
+        error(f"path does not exist: {path}")
+        raise CommandError(EXIT_USAGE)
+    return Path(path)
+
+
+def open_profile(args: Any, path: str) -> tuple[AnyProfile, str | None]:
+    """A profile read through the command's pipeline and the e-CF version it is read in; else its
+    diagnostics and CommandError(1)."""
+    from skillprofiles.source.profile import ProfileError
+
+    existing(path)
+    if Path(path).is_dir():
+        raise CommandError(EXIT_USAGE, f"expected a profile file, got a directory: {path}")
+    loaded = pipeline_from(args).read(path)
+    try:
+        profile = loaded.require()
+    except ProfileError as exc:
+        print_diagnostics(path, exc.diagnostics)
+        raise CommandError(EXIT_FINDINGS) from None
+    return profile, loaded.version.version if loaded.version is not None else None
+
+
+def write(text: str, output: Path | None) -> None:
+    """Text to a file, or to stdout."""
+    if output is None:
+        emit(text)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        error(f"cannot write {output}: {exc.strerror or exc}")
+        raise CommandError(EXIT_USAGE) from None
+
+
+def console() -> Console:
+    """A rich console on stdout (plain text when stdout is not a terminal)."""
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=False)
+
+
+def plain(text: str) -> Any:
+    """Untrusted text as a rich Text: never read as markup, control characters escaped."""
+    from rich.text import Text
+
+    return Text(printable(text))
+
+
+def guarded(run: Any) -> Any:
+    """Wrap a command's ``run`` so that CommandError becomes its exit code."""
+
+    def wrapper(args: Any) -> int:
+        try:
+            return int(run(args))
+        except CommandError as exc:
+            for message in getattr(exc, "messages", None) or ([exc.message] if exc.message else []):
+                error(message)
+            return exc.code
+
+    wrapper.__doc__ = run.__doc__
+    return wrapper
+
+
+def emit(text: str) -> None:
+    """Text to stdout; a reader that closed the pipe (``| head``) ends the output quietly."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        quiet_stdout()
+
+
+def quiet_stdout() -> None:
+    """Point stdout at the null device, so that the interpreter's final flush cannot fail again."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+
+
+def add_loading_options(parser: Any) -> None:
+    """The options every command reads profiles with: configuration, catalogue, e-CF version, limits."""
+    group = parser.add_argument_group("loading (the same for every command)")
+    group.add_argument("--config", type=Path, metavar="FILE", help="use this configuration file")
+    group.add_argument("--no-config", action="store_true", help="ignore configuration files")
+    group.add_argument("--catalogue", metavar="FILE", help="a catalogue file that extends the packaged one")
+    group.add_argument(
+        "--ecf-version",
+        metavar="VERSION",
+        help="e-CF version to assume for profiles that do not declare one (e.g. 2.0)",
+    )
+    group.add_argument("--max-file-size", type=_positive, metavar="BYTES", help="largest file read")
+    group.add_argument(
+        "--max-depth",
+        type=_positive,
+        metavar="N",
+        help="deepest nesting accepted (the reader caps it: docs/security.md)",
+    )
+    group.add_argument("--allow-aliases", action="store_true", help="accept anchors, aliases, merge keys")
+    group.add_argument(
+        "--follow-links", action="store_true", help="follow symbolic links out of the directories given"
+    )
+
+
+def _positive(text: str) -> int:
+    import argparse
+
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive whole number, not {text!r}")
+    return int(text)
+
+
+def pipeline_from(args: Any) -> Pipeline:
+    """The command's one pipeline: configuration discovery, then the command line on top (built once)."""
+    cached = getattr(args, "_pipeline", None)
+    if cached is None:
+        from skillprofiles.cli.settings import build_config
+        from skillprofiles.engine.pipeline import Pipeline
+        from skillprofiles.tuning.baseline import Baseline
+
+        config = build_config(args)
+        baseline = getattr(args, "_baseline", None)
+        cached = Pipeline.from_config(
+            config, baseline if isinstance(baseline, Baseline) else None, _catalogue(config)
+        )
+        args._pipeline = cached
+    return cached
+
+
+def _catalogue(config: Any) -> Any:
+    from skillprofiles.catalogue import CatalogueError, configured_catalogue
+
+    try:
+        return configured_catalogue(config.catalogue_path)
+    except CatalogueError as exc:
+        print_diagnostics(exc.file, exc.diagnostics)
+        raise CommandError(EXIT_USAGE, f"cannot use the catalogue file {exc.file}") from None
+
+
+__all__ = [
+    "EXIT_FINDINGS",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "CommandError",
+    "add_loading_options",
+    "console",
+    "emit",
+    "error",
+    "existing",
+    "guarded",
+    "open_profile",
+    "pipeline_from",
+    "plain",
+    "print_diagnostics",
+    "quiet_stdout",
+    "write",
+]

@@ -1,0 +1,267 @@
+"""Semantic codes (SP2xx): what the e-CF, CEFR and registry catalogues say about a profile."""
+
+from __future__ import annotations
+
+from skillprofiles.codes.registry import declare
+from skillprofiles.diagnostics import Severity
+
+ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+INVALID_CATALOGUE = declare(
+    "SP200",
+    "invalid-catalogue",
+    ERROR,
+    """A catalogue file (``--catalogue`` or ``load_catalogue``) does not follow the catalogue format.
+
+    Why: every semantic rule trusts the catalogue; a range with min above max or a competence in the
+    wrong area would turn into wrong findings on every profile.
+
+    Passing::
+
+        format: skillprofiles-catalogue/1
+        title: My framework
+        ecf:
+          versions:
+            '4.1':
+              designation: e-CF 4.1 (organisation copy)
+              competences:
+                - {code: A.1, title: IS and Business Strategy Alignment, area: PLAN,
+                   min_level: 4, max_level: 5, range_status: verified}
+
+    Failing: the same entry with ``area: BUILD`` (A codes are PLAN) or ``min_level: 5, max_level: 4``.
+    """,
+)
+
+ECF_VERSION_MISSING = declare(
+    "SP201",
+    "ecf-version-missing",
+    WARNING,
+    """The profile cites no e-CF version; the message says which version was assumed and why.
+
+    Why: a competence is identified by (version, code) - D.6 is Channel Management in e-CF 3.0 but
+    Digital Marketing in 4.0 - so codes, titles and levels can only be checked against a version.
+    The assumed version is ``default_ecf_version`` from the configuration if set, otherwise the
+    version whose official titles match most of the profile's (code, title) pairs, ties to the
+    newest.
+
+    Passing: ``ecf_version: '2.0'``
+
+    Failing: a profile without ``ecf_version`` (reported with, e.g., "assumed e-CF 2.0: 5 of 5
+    titles match").
+    """,
+    scope="profile",
+)
+
+UNKNOWN_ECF_VERSION = declare(
+    "SP202",
+    "unknown-ecf-version",
+    ERROR,
+    """The e-CF version the profile cites (or the configured default) is not in the catalogue.
+
+    Why: without a known version no competence can be checked; a typo such as ``'3'`` or ``'4.1'``
+    would otherwise silently disable every semantic rule. Load your own catalogue file to check
+    against a version that is not packaged.
+
+    Passing: ``ecf_version: '3.0'``
+
+    Failing: ``ecf_version: '5.0'`` (known versions: 1.0, 2.0, 3.0, 4.0).
+    """,
+    scope="profile",
+)
+
+UNKNOWN_COMPETENCE = declare(
+    "SP203",
+    "unknown-competence",
+    ERROR,
+    """A competence code that the profile's e-CF version does not define.
+
+    Why: codes are reused and renumbered between versions (3.0 D.12 Digital Marketing is 4.0 D.6);
+    a code the version lacks is a typo or a code from another version. The hint names the code
+    whose title matches, or what the code means in another version.
+
+    Passing (e-CF 4.0): ``{code: D.6, title: Digital Marketing}``
+
+    Failing (e-CF 4.0): ``{code: D.12, title: Digital Marketing}`` (D.12 is e-CF 3.0; in 4.0 Digital
+    Marketing is D.6).
+    """,
+    scope="profile",
+)
+
+LEVEL_OUTSIDE_RANGE = declare(
+    "SP204",
+    "level-outside-range",
+    ERROR,
+    """A competence is assigned at a level it is not defined at, and the catalogue range is verified.
+
+    Why: most e-CF competences are defined at two or three levels only (A.9 Innovating: e-4 and e-5);
+    a level outside the range has no description in the framework, so the assignment means nothing.
+
+    Passing (e-CF 4.0): ``{code: A.9, title: Innovating, levels: [e-4, e-5]}``
+
+    Failing (e-CF 4.0): ``{code: A.9, title: Innovating, levels: [e-3]}`` (A.9 is defined at
+    e-4..e-5).
+    """,
+    scope="profile",
+)
+
+LEVEL_OUTSIDE_INFERRED_RANGE = declare(
+    "SP205",
+    "level-outside-inferred-range",
+    WARNING,
+    """A competence is assigned at a level outside a range the catalogue only infers.
+
+    Why: e-CF 2.0 level tables could not be read; its ranges are taken from 3.0. A level outside
+    such a range is probably wrong, but the source should be checked before trusting the catalogue.
+
+    Passing (e-CF 2.0): ``{code: A.7, title: Technology Watching, levels: [e-4]}``
+
+    Failing (e-CF 2.0): ``{code: A.7, title: Technology Watching, levels: [e-2]}`` (inferred range
+    e-4..e-5).
+    """,
+    scope="profile",
+)
+
+NO_LEVEL_DATA = declare(
+    "SP206",
+    "no-level-data",
+    INFO,
+    """The profile's e-CF version has no level data, so its levels cannot be checked (once per profile).
+
+    Why: no e-CF 1.0 level table was found; saying so keeps a clean run from implying the levels
+    were checked.
+
+    Passing: a profile of a version with level data (2.0, 3.0, 4.0).
+
+    Failing: a profile checked against e-CF 1.0.
+    """,
+    scope="profile",
+)
+
+TITLE_MISMATCH = declare(
+    "SP207",
+    "title-mismatch",
+    WARNING,
+    """A competence title differs from the official title of its code in the profile's e-CF version.
+
+    Why: the title is how readers recognise a competence; a different title is a typo, a local
+    adaptation, or a sign that the code belongs to another version. Case, whitespace and
+    ``&``/``and`` are ignored.
+
+    Passing (e-CF 2.0): ``{code: B.1, title: Design and Development}``
+
+    Failing (e-CF 3.0): ``{code: B.1, title: Design and Development}`` (3.0 calls B.1 "Application
+    Development"; "Design and Development" is its e-CF 2.0 title).
+    """,
+    scope="profile",
+)
+
+INVALID_CEFR_LEVEL = declare(
+    "SP210",
+    "invalid-cefr-level",
+    ERROR,
+    """A language requirement names a level that is not a CEFR level.
+
+    Why: CEFR levels are A1, A2, B1, B2, C1, C2, Pre-A1 and the plus levels A2+, B1+, B2+; anything
+    else (B3, C) cannot be compared or certified.
+
+    Passing: ``{language: English, min_level: C1, text: "minimum level: C1 QCER"}``
+
+    Failing: ``{language: English, min_level: C3, text: "minimum level: C3 QCER"}``
+    """,
+    scope="profile",
+)
+
+CEFR_ORDER = declare(
+    "SP211",
+    "cefr-order",
+    ERROR,
+    """A language requirement gives a range of CEFR levels from high to low (e.g. "C1-B2").
+
+    Why: a range reads low to high; "C1-B2" is either a typo or two requirements run together.
+
+    Passing: ``text: "from B2 to C1 QCER"``
+
+    Failing: ``text: "from C1 to B2 QCER"``
+    """,
+    scope="profile",
+)
+
+LANGUAGE_TEXT_UNPARSED = declare(
+    "SP212",
+    "language-text-unparsed",
+    WARNING,
+    """A language requirement names the CEFR scale (or a minimum level) but no level can be read.
+
+    Why: "minimum level: QCER" or "level B QCER" promises a level the reader cannot find.
+
+    Passing: ``text: "Good knowledge of English - minimum level: B1 QCER."``
+
+    Failing: ``text: "Good knowledge of English - minimum level: QCER."``
+    """,
+    scope="profile",
+)
+
+LANGUAGE_LEVEL_MISMATCH = declare(
+    "SP213",
+    "language-level-mismatch",
+    ERROR,
+    """The level a language requirement's text names differs from its ``min_level``.
+
+    Why: ``min_level`` is what tools compare; the text is what people read. When they disagree one
+    of them is a transcription error.
+
+    Passing: ``{min_level: B1, text: "minimum level: B1 QCER"}``
+
+    Failing: ``{min_level: B2, text: "minimum level: B1 QCER"}``
+    """,
+    scope="profile",
+)
+
+KNOWLEDGE_SKILL_WORDING = declare(
+    "SP220",
+    "knowledge-skill-wording",
+    WARNING,
+    """A knowledge/skill code is worded differently in two places of one profile.
+
+    Why: a code such as ``B03`` names one item; two wordings mean either a wrong code or an edited
+    text. Case, whitespace and ``&``/``and`` are ignored.
+
+    Passing: ``B11: Can analyse`` under B.3 and ``B11: can analyse`` under C.4.
+
+    Failing: ``B03: Is precise and aware of details`` under B.2 and ``B03: Is committed to corporate
+    strategy`` under E.3.
+    """,
+    scope="profile",
+)
+
+DUPLICATE_COMPETENCE = declare(
+    "SP221",
+    "duplicate-competence",
+    ERROR,
+    """The same competence code is assigned twice.
+
+    Why: a competence is assigned once, with all its levels in one list; a second entry splits or
+    contradicts the first.
+
+    Passing: ``- {code: B.3, title: Testing, levels: [e-1, e-2]}``
+
+    Failing: two entries ``{code: B.3, ...}``.
+    """,
+    scope="profile",
+)
+
+DUPLICATE_ITEM = declare(
+    "SP222",
+    "duplicate-item",
+    WARNING,
+    """A list repeats an item: a duty, task, deliverable, KPI or knowledge/skill item of one competence.
+
+    Why: a repeated item is a copy-paste slip; it inflates the profile and hides what was meant.
+    Case, whitespace and ``&``/``and`` are ignored.
+
+    Passing: ``primary_duties: [Make value presentations, Conduct negotiations]``
+
+    Failing: ``primary_duties: [Make value presentations, make value presentations]``
+    """,
+    scope="profile",
+)

@@ -1,0 +1,213 @@
+"""Files to a report: read, load, run the checks, then apply configuration, suppressions and baseline once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from skillprofiles.catalogue import Catalogue, configured_catalogue
+from skillprofiles.catalogue.inference import VersionDecision, decide_version
+from skillprofiles.codes import meta, registry
+from skillprofiles.codes import reader as reader_codes
+from skillprofiles.diagnostics import Diagnostic, Report, Severity, Span
+from skillprofiles.engine import parallel
+from skillprofiles.engine.discovery import discover
+from skillprofiles.engine.results import FileResult
+from skillprofiles.models import AnyProfile
+from skillprofiles.rules import Check, checks, has_check
+from skillprofiles.rules.base import Context, Finding
+from skillprofiles.rules.summary import ProfileSummary, summarize
+from skillprofiles.source.profile import build
+from skillprofiles.source.reader import Parsed, read_path, shown
+from skillprofiles.tuning import suppress
+from skillprofiles.tuning.baseline import Baseline
+from skillprofiles.tuning.config import Config
+
+ERROR = Severity.ERROR
+
+
+class Checker:
+    """Validates files under one configuration and one catalogue; :class:`Pipeline` builds one."""
+
+    def __init__(
+        self,
+        config: Config | None = None,
+        baseline: Baseline | None = None,
+        jobs: int | None = 1,
+        catalogue: Catalogue | None = None,
+    ) -> None:
+        self.config = config or Config()
+        # a configured catalogue that cannot be used raises CatalogueError: no silent fallback
+        self.catalogue = catalogue or configured_catalogue(self.config.catalogue_path)
+        self.baseline = baseline
+        self.jobs = jobs  # processes for check_paths: 1 serial, None or 0 automatic
+        self.profile_checks: list[Check] = checks("profile")
+        self.repository_checks: list[Check] = checks("repository")
+
+    def check_paths(self, paths: Iterable[str | Path], repository: str | Path | None = None) -> Report:
+        """Check files and directories (recursing into *.yaml and *.yml), then the run as a whole.
+
+        With ``repository``, every profile under that directory is read for the repository-wide
+        checks (codes, relationships, wordings), but only findings in ``paths`` are reported.
+        """
+        files, problems = discover(paths, self.config.limits.follow_links)
+        # results carry diagnostics and small summaries, never the parsed profiles (see parallel.py)
+        results = list(parallel.check_files(self.check_file, files, self.jobs))
+        summaries = [r.summary for r in results if r.summary is not None]
+        context = self._context_summaries(repository, [p for p, _ in files]) if repository else []
+        shown_files = {display for _, display in files}
+        found = [d for d in self.check_repository([*summaries, *context]) if d.file in shown_files]
+        return self.finish(results, [*problems, *found], repository=True)
+
+    def _context_summaries(self, repository: str | Path, checked: list[Path]) -> list[ProfileSummary]:
+        done = {p.resolve() for p in checked}
+        others, _ = discover([repository], self.config.limits.follow_links)
+        summaries = (self.summary_of(p, d) for p, d in others if p.resolve() not in done)
+        return [s for s in summaries if s is not None]
+
+    def summary_of(self, path: Path, display: str) -> ProfileSummary | None:
+        """The summary of a file that gives context only: read and loaded, but its rules are not run."""
+        try:
+            parsed = read_path(path, display, self.config.limits)
+            profile, _ = build(parsed)
+        except (RecursionError, MemoryError, ValueError, TypeError, KeyError, AttributeError):
+            return None  # a context file that cannot be read adds nothing; it is not reported
+        return summarize(profile, display, parsed.source) if profile is not None else None
+
+    def check_repository(self, summaries: list[ProfileSummary]) -> list[Diagnostic]:
+        """Run the repository-wide checks over the summaries of one run (configured in finish)."""
+        by_file = {s.file: s for s in summaries}
+        ctx = Context("", None, self.config, self.catalogue)
+        found: list[Diagnostic] = []
+        for check in self.repository_checks:
+            if not self.config.enabled(check.rule.code):
+                continue
+            for finding in check.run(summaries, ctx):
+                summary = by_file.get(finding.file or "")
+                span = summary.span(finding.path, finding.key) if summary else Span.point(1, 1)
+                found.append(_diagnostic(check, finding, finding.file or "", span))
+        return found
+
+    def check_file(self, path: Path, display: str) -> FileResult:
+        """Read, validate and run every profile check on one file; a fault here is reported, not raised."""
+        try:
+            return self.check_parsed(read_path(path, display, self.config.limits))
+        except Exception as exc:
+            # a bug of ours must cost one file, never the run: report it as a finding
+            message = f"internal error while checking this file: {type(exc).__name__}: {shown(str(exc))}"
+            return FileResult(display, [reader_codes.INTERNAL.diagnostic(message, display)])
+
+    def check_parsed(self, parsed: Parsed) -> FileResult:
+        """Validate already-parsed data and run the profile checks; :meth:`finish` configures the findings."""
+        profile, structural = build(parsed)
+        directives, malformed = suppress.scan(parsed.text, parsed.file, parsed.source, parsed.data)
+        found = [*parsed.diagnostics, *structural, *malformed]
+        if profile is not None:
+            found.extend(self._run_checks(profile, parsed))
+        summary = summarize(profile, parsed.file, parsed.source) if profile is not None else None
+        loaded, was_parsed = profile is not None, parsed.data is not None
+        return FileResult(parsed.file, found, profile, summary, tuple(directives), loaded, was_parsed)
+
+    def _run_checks(self, profile: AnyProfile, parsed: Parsed) -> Iterator[Diagnostic]:
+        config = self.config.for_file(parsed.file)
+        extra: dict[str, object] = {"text": parsed.text, "ecf_version": self.version_of(profile)}
+        ctx = Context(parsed.file, parsed.source, config, self.catalogue, extra=extra)
+        for check in self.profile_checks:
+            if config.enabled(check.rule.code):  # a check that is off need not run at all
+                for finding in check.run(profile, ctx):
+                    yield stamp(check, finding, parsed)
+
+    def version_of(self, profile: AnyProfile) -> VersionDecision:
+        """The e-CF version the profile is read in: the one decision every command uses."""
+        return decide_version(profile, self.catalogue, self.config.default_ecf_version)
+
+    def finish(
+        self, results: Iterable[FileResult], extra: Iterable[Diagnostic] = (), repository: bool = False
+    ) -> Report:
+        """The report of a run: per-file results plus ``extra`` findings (repository-wide rules, paths
+        that do not exist, the catalogue's problems), with suppression comments, configuration and the
+        baseline applied, in that order, here and nowhere else.
+
+        ``repository`` says whether the repository-wide rules ran: only then can a suppression of one
+        of them be known to be unused.
+        """
+        pending: dict[str, list[Diagnostic]] = {}
+        for diagnostic in extra:
+            pending.setdefault(diagnostic.file, []).append(diagnostic)
+        report = Report()
+        silenced: set[str] = set()  # files that did not load and whose errors were suppressed or baselined
+        for result in results:
+            report.files.append(result.file)
+            found = list(self._configured([*result.diagnostics, *pending.pop(result.file, [])]))
+            kept = self._suppressed(result, found, repository)
+            if not result.loaded and _errors(found) > _errors(kept):
+                silenced.add(result.file)
+            report.extend(kept)
+        report.extend(self._configured(d for group in pending.values() for d in group))
+        if self.baseline is not None:
+            kept, hidden, stale = self.baseline.apply(report.diagnostics, report.files)
+            silenced.update(d.file for d in set(report.diagnostics) - set(kept) if d.severity >= ERROR)
+            report.diagnostics = [*kept, *self._configured(stale)]
+            report.hidden += hidden
+        report.extend(_not_checked(report, silenced))
+        return report.finish()
+
+    def _configured(self, diagnostics: Iterable[Diagnostic]) -> Iterator[Diagnostic]:
+        """The one place where configuration (selection, severities, per-path overrides) meets findings."""
+        for diagnostic in diagnostics:
+            kept = self.config.apply(diagnostic)
+            if kept is not None:
+                yield kept
+
+    def _suppressed(self, result: FileResult, found: list[Diagnostic], repository: bool) -> list[Diagnostic]:
+        if not result.suppressions:
+            return found
+        ran = _ran(result, self.config.for_file(result.file), repository)
+        kept, unused = suppress.suppress(result.file, found, result.suppressions, ran)
+        return kept + list(self._configured(unused))
+
+
+def _errors(diagnostics: Iterable[Diagnostic]) -> int:
+    return sum(1 for d in diagnostics if d.severity >= ERROR)
+
+
+def _not_checked(report: Report, silenced: set[str]) -> Iterator[Diagnostic]:
+    """A file that did not load is never a pass: once its errors were all suppressed or baselined, say so.
+
+    This finding is not configurable and cannot be suppressed: the file's own findings can be
+    silenced, not the fact that its catalogue and profile rules never ran.
+    """
+    failing = {d.file for d in report.diagnostics if d.severity >= ERROR}
+    for file in sorted(silenced):
+        if file not in failing:
+            yield meta.NOT_CHECKED.diagnostic(
+                "profile did not load, so its catalogue and profile rules did not run; its own findings "
+                "are suppressed or in the baseline",
+                file,
+                hint="fix the structural errors (run without the baseline or the suppressions to see them)",
+            )
+
+
+def _ran(result: FileResult, config: Config, repository: bool) -> Callable[[str], bool] | None:
+    """Which codes surely had their chance on a file: a suppression of any other may still be needed."""
+    if not result.parsed:
+        return None
+
+    def ran(code: str) -> bool:
+        entry = registry.get(code)
+        if entry.scope == "repository":
+            return repository and config.enabled(code)
+        # the loader's codes ran once the YAML parsed; the profile checks only once the profile loaded
+        return config.enabled(code) and (result.loaded or not has_check(code))
+
+    return ran
+
+
+def stamp(check: Check, finding: Finding, parsed: Parsed) -> Diagnostic:
+    """Turn a check's finding into a diagnostic at the span it gives, else where its document path points."""
+    span = finding.span or parsed.source.span(finding.path, key=finding.key)
+    return _diagnostic(check, finding, finding.file or parsed.file, span)
+
+
+def _diagnostic(check: Check, finding: Finding, file: str, span: Span) -> Diagnostic:
+    return check.rule.diagnostic(finding.message, file, span, finding.hint, finding.path)

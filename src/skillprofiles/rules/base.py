@@ -1,0 +1,64 @@
+"""What a check receives and returns: the finding it reports and the context it may consult."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from skillprofiles.codes.registry import Rule, Scope, declare
+from skillprofiles.diagnostics import DocPath, Severity, Span
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """What a check reports; the engine adds code, severity, file and line:column."""
+
+    message: str
+    path: DocPath = ()
+    hint: str | None = None
+    key: bool = False  # point at the mapping key of ``path`` rather than its value
+    file: str | None = None  # repository rules name the file the finding belongs to
+    span: Span | None = None  # an explicit place, for text no document path names (e.g. a comment)
+
+
+@dataclass(slots=True)
+class Context:
+    """What a check may consult besides the profile: its file, positions, configuration and catalogue."""
+
+    file: str
+    source: Any = None  # skillprofiles.source.reader.SourceMap
+    config: Any = None  # skillprofiles.tuning.config.Config
+    catalogue: Any = None  # skillprofiles.catalogue.Catalogue
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+CheckFunction = Callable[..., Iterator[Finding]]
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """A check function bound to the code it reports."""
+
+    rule: Rule
+    run: CheckFunction
+
+    @property
+    def scope(self) -> Scope:
+        """``profile`` (one profile at a time) or ``repository`` (the summaries of a run)."""
+        return self.rule.scope
+
+
+ADDED: list[Check] = []  # checks registered at run time (plugins), after the built-in ones
+
+
+def rule(
+    code: str, name: str, severity: Severity, scope: Scope = "profile"
+) -> Callable[[CheckFunction], CheckFunction]:
+    """Decorator for a check defined outside the package: declares its code, docstring as documentation."""
+
+    def wrap(func: CheckFunction) -> CheckFunction:
+        ADDED.append(Check(declare(code, name, severity, func.__doc__ or "", scope), func))
+        return func
+
+    return wrap
