@@ -18,6 +18,7 @@ from skillprofiles.cli import (
     validate_cmd,
 )
 from skillprofiles.cli.common import EXIT_OK, EXIT_USAGE, quiet_stdout
+from skillprofiles.source import MissingLibyamlError
 
 COMMANDS = (
     validate_cmd,
@@ -58,6 +59,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         return int(args.run(args))
+    except MissingLibyamlError as exc:
+        sys.stderr.write(f"skillprofiles: error: {exc}\n")
+        return EXIT_USAGE
     except KeyboardInterrupt:
         sys.stderr.write("skillprofiles: interrupted\n")
         return 130

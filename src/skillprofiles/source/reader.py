@@ -20,12 +20,19 @@ from yaml.resolver import Resolver
 from skillprofiles.codes import reader as codes
 from skillprofiles.codes.registry import Rule
 from skillprofiles.diagnostics import Diagnostic, DocPath, Span
+from skillprofiles.source import MissingLibyamlError
 from skillprofiles.textsafe import printable
 
-try:  # libyaml's parser is several times faster; the pure-Python one is the fallback
+# positions, limits and messages are libyaml's: PyYAML's pure-Python parser differs in several of them
+# (docs/yaml-suite.md), so a PyYAML built without libyaml is refused rather than giving other results
+LIBYAML_MISSING = (
+    "skillprofiles needs PyYAML built with libyaml, and this PyYAML has no libyaml; install a PyYAML "
+    "wheel that bundles it: pip install --force-reinstall --only-binary PyYAML PyYAML"
+)
+try:
     from yaml import CSafeLoader as _EventLoader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _EventLoader  # type: ignore[assignment]
+except ImportError as missing:  # pragma: no cover - depends on how PyYAML was built
+    raise MissingLibyamlError(LIBYAML_MISSING) from missing
 
 YAML_TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {YAML_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}

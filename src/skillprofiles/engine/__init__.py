@@ -1,0 +1,1 @@
+"""The engine: discovery, checking files (serially or in parallel) and the Pipeline every command uses."""

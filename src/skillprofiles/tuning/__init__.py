@@ -1,0 +1,1 @@
+"""Tuning a run: configuration, configuration files, suppression comments and baselines."""
