@@ -44,7 +44,7 @@ def run(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
 def test_a_late_rule_is_listed_selected_tuned_and_suppressed(tmp_path: Path) -> None:
     (tmp_path / "WSP-G3-099.yaml").write_text(WSP, encoding="utf-8")
     listed = run(tmp_path, "rules", "SP29")
-    assert listed.stdout.splitlines()[1] == "SP299  late-test-rule  warning   Flags every title."
+    assert listed.stdout.splitlines()[1] == "SP299  late-test-rule  warning   -    Flags every title."
     plain = run(tmp_path, "validate", "--no-hints", "WSP-G3-099.yaml")
     assert plain.stdout.splitlines()[0] == "WSP-G3-099.yaml:3:8: SP299 warning a title"
     assert plain.returncode == 0

@@ -24,15 +24,17 @@ def test_table_lists_every_rule() -> None:
     result = run()
     assert result.returncode == 0
     rows = result.stdout.splitlines()
-    assert rows[0].split() == ["CODE", "NAME", "SEVERITY", "SUMMARY"]
+    assert rows[0].split() == ["CODE", "NAME", "SEVERITY", "FIX", "SUMMARY"]
     assert [row.split()[0] for row in rows[1:]] == [r.code for r in all_rules()]
-    columns = [row.split(None, 3) for row in rows]
+    columns = [row.split(None, 4) for row in rows]
     assert [
         "SP101",
         "missing-section",
         "error",
+        "-",
         "A section or field the template requires is missing.",
     ] in columns
+    assert ["SP104", "implicit-yaml-type", "error", "safe"] in [row[:4] for row in columns]
     assert any(row[:3] == ["SP901", "unused-suppression", "warning"] for row in columns)
 
 
@@ -48,7 +50,7 @@ def test_one_rule_shows_its_documentation(selector: str) -> None:
     assert result.stdout.splitlines()[:3] == [
         "SP101 missing-section",
         "=====================",
-        "Default severity: error. Scope: file.",
+        "Default severity: error. Scope: file. Fix: none.",
     ]
     assert get("SP101").doc in result.stdout
 
@@ -91,10 +93,10 @@ def test_every_rule_documents_why_passing_and_failing() -> None:
 
 def test_markdown_turns_literal_blocks_into_fenced_yaml() -> None:
     text = rulesdoc.markdown([get("SP011")])
-    assert "### SP011 duplicate-key\n\nDefault severity: **error**. Scope: file.\n" in text
+    assert "### SP011 duplicate-key\n\nDefault severity: **error**. Scope: file. Fix: none.\n" in text
     assert "Passing:\n\n```yaml\ntitle: Web Account Manager\nsummary_definition:" in text
     assert (
-        "| [SP011](#sp011-duplicate-key) | `duplicate-key` | error | A mapping has the same key twice. |"
+        "| [SP011](#sp011-duplicate-key) | `duplicate-key` | error | - | A mapping has the same key twice. |"
         in text
     )
 

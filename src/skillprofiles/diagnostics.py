@@ -58,6 +58,7 @@ class Diagnostic:
     span: Span = field(default_factory=lambda: Span.point(1, 1))
     hint: str | None = None
     path: DocPath = ()
+    replacement: str | None = None  # text that fixes the finding in place of its span (see Rule.fix)
 
     @property
     def line(self) -> int:

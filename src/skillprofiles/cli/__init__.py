@@ -10,18 +10,23 @@ from skillprofiles._version import __version__
 from skillprofiles.cli import (
     compare_cmd,
     export_cmd,
+    fix_cmd,
     gap_cmd,
     matrix_cmd,
+    new_cmd,
     rules_cmd,
     schema_cmd,
     show_cmd,
     validate_cmd,
 )
 from skillprofiles.cli.common import EXIT_OK, EXIT_USAGE, quiet_stdout
+from skillprofiles.cli.help import describe
 from skillprofiles.source import MissingLibyamlError
 
 COMMANDS = (
     validate_cmd,
+    fix_cmd,
+    new_cmd,
     rules_cmd,
     schema_cmd,
     show_cmd,
@@ -46,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for command in COMMANDS:
         command.register(sub)
+    describe(sub.choices)
     return parser
 
 

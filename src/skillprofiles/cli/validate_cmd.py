@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +20,9 @@ from skillprofiles.cli.common import (
     pipeline_from,
 )
 from skillprofiles.cli.errors import UsageError
+from skillprofiles.cli.fix_cmd import add_fix_options
 from skillprofiles.cli.settings import located
+from skillprofiles.diagnostics import Report
 
 FAIL_ON = ("error", "warning", "info", "never")
 
@@ -38,6 +42,16 @@ def register(sub: Any) -> None:
         "--write-baseline", type=Path, metavar="FILE", help="record the current findings in FILE and exit 0"
     )
     parser.add_argument("--no-hints", action="store_true", help="leave out fix hints")
+    parser.add_argument("--fix", action="store_true", help="apply the safe fixes first (see 'fix')")
+    add_fix_options(parser)
+    parser.add_argument(
+        "--statistics", action="store_true", help="print the number of findings per code instead of them"
+    )
+    parser.add_argument(
+        "--stdin-filename",
+        metavar="NAME",
+        help="the name findings give a profile read from standard input ('-')",
+    )
     parser.add_argument("-o", "--output", type=Path, help="write the report to a file instead of stdout")
     # repository mode: pre-commit passes only the changed files; DIR gives the cross-profile context
     parser.add_argument(
@@ -83,7 +97,9 @@ def _jobs(text: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Validate, print the report, and return 0, 1 or 2."""
-    missing = [p for p in args.paths if not os.path.lexists(p)]  # lexists: never raises
+    if (args.diff or args.unsafe_fixes) and not args.fix:
+        raise UsageError(["--diff and --unsafe-fixes go with --fix"])
+    missing = [p for p in args.paths if p != "-" and not os.path.lexists(p)]  # lexists: never raises
     if missing:  # an input error: nothing is checked and nothing is called a pass
         raise UsageError([f"path does not exist: {p}" for p in missing])
     if args.repository and not Path(args.repository).is_dir():
@@ -91,15 +107,60 @@ def run(args: argparse.Namespace) -> int:
     if not args.write_baseline:
         args._baseline = _baseline(args)
     pipeline = pipeline_from(args)
-    report = pipeline.validate(*args.paths, repository=args.repository, jobs=args.jobs)
+    if args.fix:
+        return _fix_then_validate(args)
+    report = _validate(args)
     if args.write_baseline:
         return _write_baseline(args, report)
-    text = output.render(args, report, pipeline.config.fail_on)
+    text = statistics(report) if args.statistics else output.render(args, report, pipeline.config.fail_on)
     if args.output:
         _write_report(args.output, text, report.files)
     else:
         emit(text)
     return EXIT_FINDINGS if report.fails(pipeline.config.fail_on) else EXIT_OK
+
+
+def _validate(args: argparse.Namespace) -> Report:
+    """The report over the paths given, a profile read from standard input (``-``) among them."""
+    pipeline = pipeline_from(args)
+    paths = [p for p in args.paths if p != "-"]
+    report = pipeline.validate(*paths, repository=args.repository, jobs=args.jobs) if paths else Report()
+    if "-" in args.paths:
+        name = args.stdin_filename or "<stdin>"
+        data = sys.stdin.buffer.read(pipeline.config.limits.max_bytes + 1)
+        piped = pipeline.reads(data, name).report
+        report.files.extend(piped.files)
+        report.extend(piped.diagnostics)
+        report.hidden += piped.hidden
+        report.finish()
+    return report
+
+
+def _fix_then_validate(args: argparse.Namespace) -> int:
+    from skillprofiles.cli import fix_cmd
+
+    if "-" in args.paths:
+        raise UsageError(["--fix cannot rewrite standard input; use 'skillprofiles fix -'"])
+    args.quiet_fix = True
+    changed, _ = fix_cmd.fix_paths(args, args.paths)
+    if args.diff:
+        return EXIT_FINDINGS if changed else EXIT_OK
+    args.fix = False
+    return run(args)
+
+
+def statistics(report: Report) -> str:
+    """Findings counted per code, most frequent first: ``count  code  name``."""
+    counts = Counter((d.code, d.rule) for d in report.diagnostics)
+    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0][0]))
+    width = max((len(str(n)) for n in counts.values()), default=1)
+    lines = [f"{n:>{width}}  {code}  {name}" for (code, name), n in rows]
+    total = sum(counts.values())
+    lines.append(
+        f"Found {total} finding{'s' if total != 1 else ''} in {len(report.files)} "
+        f"file{'s' if len(report.files) != 1 else ''} checked."
+    )
+    return "\n".join(lines) + "\n"
 
 
 def _write_report(target: Path, text: str, files: list[str]) -> None:

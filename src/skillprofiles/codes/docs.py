@@ -26,20 +26,20 @@ def summary(rule: Rule) -> str:
 
 
 def table(rules: Iterable[Rule]) -> str:
-    """Aligned columns: code, name, default severity, summary."""
-    rows = [("CODE", "NAME", "SEVERITY", "SUMMARY")]
-    rows += [(r.code, r.name, r.severity.label, summary(r)) for r in rules]
-    widths = [max(len(row[i]) for row in rows) for i in range(3)]
+    """Aligned columns: code, name, default severity, fix (safe, unsafe or none), summary."""
+    rows = [("CODE", "NAME", "SEVERITY", "FIX", "SUMMARY")]
+    rows += [(r.code, r.name, r.severity.label, r.fix or "-", summary(r)) for r in rules]
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
     lines = [
-        "  ".join(cell.ljust(width) for cell, width in zip(row[:3], widths, strict=True)) for row in rows
+        "  ".join(cell.ljust(width) for cell, width in zip(row[:4], widths, strict=True)) for row in rows
     ]
-    return "\n".join(f"{line}  {row[3]}" for line, row in zip(lines, rows, strict=True)) + "\n"
+    return "\n".join(f"{line}  {row[4]}" for line, row in zip(lines, rows, strict=True)) + "\n"
 
 
 def page(rule: Rule) -> str:
     """One rule's full documentation as plain text."""
     head = f"{rule.code} {rule.name}"
-    meta = f"Default severity: {rule.severity.label}. Scope: {rule.scope}."
+    meta = f"Default severity: {rule.severity.label}. Scope: {rule.scope}. Fix: {_fix_text(rule)}."
     return f"{head}\n{'=' * len(head)}\n{meta}\n\n{rule.doc}\n"
 
 
@@ -50,6 +50,7 @@ def as_dict(rule: Rule) -> dict[str, str]:
         "name": rule.name,
         "severity": rule.severity.label,
         "scope": rule.scope,
+        "fix": rule.fix or "none",
         "summary": summary(rule),
         "doc": rule.doc,
     }
@@ -74,10 +75,14 @@ def markdown(rules: Iterable[Rule] | None = None) -> str:
         "single findings with suppression comments or a baseline: see [configuration.md](configuration.md).",
         "`skillprofiles rules CODE` prints one rule's documentation in the terminal.",
         "",
-        "| code | name | severity | summary |",
-        "|---|---|---|---|",
+        "A rule with a fix marks its findings so that `skillprofiles fix` (or `validate --fix`) can apply",
+        "it: *safe* fixes always, *unsafe* ones (which change what a profile says) only with `--unsafe-fixes`.",
+        "",
+        "| code | name | severity | fix | summary |",
+        "|---|---|---|---|---|",
         *(
-            f"| [{r.code}](#{_anchor(r)}) | `{r.name}` | {r.severity.label} | {_cell(summary(r))} |"
+            f"| [{r.code}](#{_anchor(r)}) | `{r.name}` | {r.severity.label} | {r.fix or '-'} | "
+            f"{_cell(summary(r))} |"
             for r in listed
         ),
     ]
@@ -99,7 +104,11 @@ def _cell(text: str) -> str:
 
 
 def _facts(rule: Rule) -> str:
-    return f"Default severity: **{rule.severity.label}**. Scope: {rule.scope}."
+    return f"Default severity: **{rule.severity.label}**. Scope: {rule.scope}. Fix: {_fix_text(rule)}."
+
+
+def _fix_text(rule: Rule) -> str:
+    return {"safe": "safe", "unsafe": "unsafe (with --unsafe-fixes)"}.get(rule.fix or "", "none")
 
 
 def _doc_markdown(doc: str) -> Iterator[str]:

@@ -9,6 +9,7 @@ from typing import Literal
 from skillprofiles.diagnostics import Diagnostic, DocPath, Severity, Span
 
 Scope = Literal["file", "profile", "repository"]
+Fixable = Literal["safe", "unsafe"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +26,7 @@ class Rule:
     severity: Severity
     scope: Scope
     doc: str
+    fix: Fixable | None = None  # safe: applied by ``skillprofiles fix``; unsafe: only with --unsafe-fixes
 
     @property
     def summary(self) -> str:
@@ -38,19 +40,30 @@ class Rule:
         span: Span | None = None,
         hint: str | None = None,
         path: DocPath = (),
+        replacement: str | None = None,
     ) -> Diagnostic:
-        """The one constructor of a finding of this code, at its default severity."""
+        """The one constructor of a finding of this code, at its default severity.
+
+        ``replacement`` is the source text that would fix the finding in place of its span; it is kept
+        only when the code declares a fix.
+        """
         where = span if span is not None else Span.point(1, 1)
-        return Diagnostic(self.code, self.name, self.severity, message, file, where, hint, path)
+        fix = replacement if self.fix is not None else None
+        return Diagnostic(self.code, self.name, self.severity, message, file, where, hint, path, fix)
 
 
 REGISTRY: dict[str, Rule] = {}
 _BY_NAME: dict[str, str] = {}
 
 
-def declare(code: str, name: str, severity: Severity, doc: str, scope: Scope = "file") -> Rule:
-    """Register a code; its documentation is the rule's user documentation (``skillprofiles rules``)."""
-    entry = Rule(code, name, severity, scope, inspect.cleandoc(doc))
+def declare(
+    code: str, name: str, severity: Severity, doc: str, scope: Scope = "file", fix: Fixable | None = None
+) -> Rule:
+    """Register a code; its documentation is the rule's user documentation (``skillprofiles rules``).
+
+    ``fix`` says whether its findings can carry a mechanical fix, and whether that fix is safe.
+    """
+    entry = Rule(code, name, severity, scope, inspect.cleandoc(doc), fix)
     if entry.code in REGISTRY or entry.name in _BY_NAME:
         raise RuntimeError(f"rule {entry.code} {entry.name} registered twice")
     REGISTRY[entry.code] = entry

@@ -80,6 +80,7 @@ IMPLICIT_TYPE = declare(
 
     Failing: ``ecf_version: 2.0`` (read as the number 2.0) or ``language: no`` (read as false).
     """,
+    fix="safe",
 )
 
 INVALID_VALUE = declare(
@@ -95,6 +96,7 @@ INVALID_VALUE = declare(
 
     Failing: ``levels: [e-6]`` or ``code: B1``.
     """,
+    fix="safe",
 )
 
 EMPTY_SECTION = declare(
@@ -199,6 +201,23 @@ MISSING_DESCRIPTION = declare(
           description: The online community manager is responsible for ...
 
     Failing: the same competence without ``description``.
+    """,
+    scope="profile",
+)
+
+
+PLACEHOLDER_TEXT = declare(
+    "SP112",
+    "placeholder-text",
+    WARNING,
+    """A text value is still a placeholder: it starts with ``TODO``.
+
+    Why: ``skillprofiles new`` starts a sheet with a placeholder in every section to fill in; each
+    one left is named here, so that a sheet is finished when this rule reports nothing.
+
+    Passing: ``summary_definition: Manages the customer's web presence.``
+
+    Failing: ``summary_definition: 'TODO: what the profile is, in one or two sentences'``
     """,
     scope="profile",
 )

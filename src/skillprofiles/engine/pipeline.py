@@ -9,6 +9,7 @@ from skillprofiles.catalogue import Catalogue, configured_catalogue
 from skillprofiles.catalogue.inference import VersionDecision, decide_version
 from skillprofiles.diagnostics import Diagnostic, Report, Severity
 from skillprofiles.engine.checker import Checker
+from skillprofiles.engine.fixes import MAX_PASSES, Fix, apply, fixes
 from skillprofiles.models import AnyProfile
 from skillprofiles.source.profile import ProfileError
 from skillprofiles.source.reader import Limits, parse_bytes
@@ -162,3 +163,29 @@ def validate(
     """
     chosen = pipeline or Pipeline.from_config(config, baseline)
     return chosen.validate(*paths, repository=repository, jobs=jobs)
+
+
+@dataclass(frozen=True)
+class Fixed:
+    """The outcome of fixing one text: the new text, the fixes applied, and what is left."""
+
+    text: str
+    applied: list[Fix]
+    remaining: list[Diagnostic]
+
+
+def fix_text(pipeline: Pipeline, text: str, filename: str, unsafe: bool = False) -> Fixed:
+    """Apply the findings' fixes to a profile's text until none is left (bounded), through ``pipeline``.
+
+    The text must be what the reader sees (decoded, without a byte order mark): positions are counted
+    in it. Applying it twice changes nothing the second time.
+    """
+    applied: list[Fix] = []
+    for _ in range(MAX_PASSES):
+        found = pipeline.reads(text, filename).diagnostics
+        chosen = fixes(found, text, unsafe)
+        if not chosen:
+            return Fixed(text, applied, found)
+        text = apply(text, chosen)
+        applied.extend(chosen)
+    return Fixed(text, applied, pipeline.reads(text, filename).diagnostics)

@@ -14,6 +14,7 @@ BUILTIN: tuple[Check, ...] = (
     Check(structure_codes.DOCUMENTATION_EMPTY, structure.documentation_empty),
     Check(structure_codes.LEVEL_TEXT_MISMATCH, structure.level_text_mismatch),
     Check(structure_codes.MISSING_DESCRIPTION, structure.missing_description),
+    Check(structure_codes.PLACEHOLDER_TEXT, structure.placeholder_text),
     Check(schema_codes.SCHEMA_MISMATCH, schema_ref.schema_mismatch),
     Check(catalogue_codes.ECF_VERSION_MISSING, catalogue.ecf_version_missing),
     Check(catalogue_codes.UNKNOWN_ECF_VERSION, catalogue.unknown_ecf_version),

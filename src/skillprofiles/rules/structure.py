@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from skillprofiles.diagnostics import Severity
 from skillprofiles.models import AnyProfile, Level, RoleProfile, WSPG3Profile
 from skillprofiles.rules.base import Context, Finding
+from skillprofiles.source.skeleton import PLACEHOLDER
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
 
@@ -58,3 +59,29 @@ def missing_description(profile: AnyProfile, ctx: Context) -> Iterator[Finding]:
                 ("competences", index),
                 "add 'description:' with the profile-specific text",
             )
+
+
+def placeholder_text(profile: AnyProfile, ctx: Context) -> Iterator[Finding]:
+    """A text value still starts with TODO."""
+    text = ctx.extra.get("text")
+    if isinstance(text, str) and PLACEHOLDER not in text:
+        return  # the common case costs one substring search
+    for path, value in _strings(profile.model_dump(by_alias=True, exclude_none=True)):
+        if value.lstrip().startswith(PLACEHOLDER):
+            shown = value if len(value) <= 60 else value[:57] + "..."
+            yield Finding(
+                f"placeholder still to fill in: {shown!r}", path, "replace it with the profile's text"
+            )
+
+
+def _strings(data: object, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Every text value of a dumped profile with its document path, in document order."""
+    pending: list[tuple[tuple[str | int, ...], object]] = [(path, data)]
+    while pending:
+        where, value = pending.pop()
+        if isinstance(value, str):
+            yield where, value
+        elif isinstance(value, dict):
+            pending.extend(((*where, k), v) for k, v in reversed(list(value.items())))
+        elif isinstance(value, list):
+            pending.extend(((*where, i), v) for i, v in reversed(list(enumerate(value))))

@@ -15,6 +15,7 @@ from skillprofiles.codes import structure as codes
 from skillprofiles.codes.registry import Rule
 from skillprofiles.diagnostics import Diagnostic, DiagnosticsError, DocPath
 from skillprofiles.models import MODELS, NON_BLANK, AnyProfile, model_for
+from skillprofiles.source import spelling
 from skillprofiles.source.reader import Parsed, SourceMap
 from skillprofiles.textsafe import printable
 
@@ -66,10 +67,16 @@ def _template_problem(parsed: Parsed) -> Diagnostic:
 
 
 def _diag(
-    entry: Rule, parsed: Parsed, path: DocPath, message: str, hint: str | None = None, key: bool = False
+    entry: Rule,
+    parsed: Parsed,
+    path: DocPath,
+    message: str,
+    hint: str | None = None,
+    key: bool = False,
+    replacement: str | None = None,
 ) -> Diagnostic:
     span = parsed.source.span(path, key=key)
-    return entry.diagnostic(message, parsed.file, span, hint, path)
+    return entry.diagnostic(message, parsed.file, span, hint, path, replacement)
 
 
 def model_diagnostics(exc: ValidationError, model: type[BaseModel], parsed: Parsed) -> list[Diagnostic]:
@@ -105,7 +112,9 @@ def _one(
         return _pattern(error, path, parsed)
     if kind == "enum" and "e-1" in str(error.get("ctx", {}).get("expected", "")):
         message = f"{_shown(error['input'])} is not a proficiency level"
-        return _diag(codes.INVALID_VALUE, parsed, path, message, "use e-1, e-2, e-3, e-4 or e-5", key=is_key)
+        meant = spelling.level(error["input"])
+        hint = f"write {meant}" if meant else "use e-1, e-2, e-3, e-4 or e-5"
+        return _diag(codes.INVALID_VALUE, parsed, path, message, hint, key=is_key, replacement=meant)
     return _diag(codes.INVALID_VALUE, parsed, path, f"'{name}': {printable(error['msg'])}", key=is_key)
 
 
@@ -146,7 +155,8 @@ def _wrong_type(error: ErrorDetails, path: DocPath, parsed: Parsed) -> Diagnosti
     if raw is not None and expected == "text":
         reading = _YAML_READINGS.get(type(value), "a value of another type")
         message = f"{_shown(raw)} is read by YAML as {reading} {value!r}, not as the text {_shown(raw)}"
-        return _diag(codes.IMPLICIT_TYPE, parsed, path, message, f"quote it: {_shown(raw)}")
+        quoted = _quoted(raw)
+        return _diag(codes.IMPLICIT_TYPE, parsed, path, message, f"quote it: {quoted}", replacement=quoted)
     found = _kind(value)
     return _diag(codes.WRONG_TYPE, parsed, path, f"'{_name(path)}' should be {expected}, not {found}")
 
@@ -169,21 +179,22 @@ def _pattern(error: ErrorDetails, path: DocPath, parsed: Parsed) -> Diagnostic:
     if field == "code" and len(path) == 1:
         hint = "profile codes have the form WSP-G3-NNN, e.g. WSP-G3-003"
         return _diag(codes.PROFILE_CODE, parsed, path, f"{_shown(value)} is not a WSP-G3 code", hint)
+    meant = spelling.competence_code(value) if field == "code" else None
     hints = {
-        "code": "e-CF codes are an area letter A-E, a dot and a number, e.g. B.1 or D.10" + _dotted(value),
+        "code": "e-CF codes are an area letter A-E, a dot and a number, e.g. B.1 or D.10"
+        + (f"; did you mean '{meant}'?" if meant else ""),
         "ecf_version": "write the version quoted, e.g. '2.0' or '4.0'",
     }
     if "knowledge_skills" in path and field == "code":
         hints["code"] = "knowledge/skill codes are letters then digits, e.g. B11 or T05"
+        meant = None
     message = f"{_shown(value)} is not a valid '{field}'"
-    return _diag(codes.INVALID_VALUE, parsed, path, message, hints.get(str(field)))
+    return _diag(codes.INVALID_VALUE, parsed, path, message, hints.get(str(field)), replacement=meant)
 
 
-def _dotted(value: Any) -> str:
-    text = str(value).strip().rstrip(".")
-    if len(text) >= 2 and text[0].upper() in "ABCDE" and text[1:].lstrip(".").isdigit():
-        return f"; did you mean '{text[0].upper()}.{text[1:].lstrip('.')}'?"
-    return ""
+def _quoted(raw: str) -> str:
+    """A plain scalar as a single-quoted YAML string with the same text."""
+    return "'" + raw.replace("'", "''") + "'"
 
 
 def _empty_hint(path: DocPath) -> str:

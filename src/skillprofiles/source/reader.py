@@ -133,6 +133,11 @@ class _NotAFileError(Exception):
     """The path names a directory, a pipe, a socket or a device."""
 
 
+def read_bounded(path: Path, size: int) -> bytes:
+    """At most ``size`` bytes of a regular file, opened without blocking (never a pipe or a device)."""
+    return _read(path, size)
+
+
 def _read(path: Path, size: int) -> bytes:
     # O_NONBLOCK: opening a named pipe must not wait for a writer; fstat then refuses anything not a file
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
