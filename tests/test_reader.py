@@ -31,15 +31,87 @@ def test_duplicate_key_names_both_lines() -> None:
     assert parsed.data == {"a": 1, "b": {"x": 1}}  # the first value is kept
 
 
-def test_syntax_error_at_its_position() -> None:
-    assert codes("a: [1, 2\nb: 3\n") == [("SP010", 2, 2)]
+def test_syntax_error_at_the_place_the_mistake_starts() -> None:
+    # libyaml notices at 2:2; the mistake is the '[' that is never closed, at 1:4
+    assert codes("a: [1, 2\nb: 3\n") == [("SP010", 1, 4)]
 
 
-def test_tab_indentation_has_a_hint() -> None:
-    parsed = parse_text("a: 1\n\tb: 2\n", "t.yaml")
-    assert [(d.code, d.line) for d in parsed.diagnostics] == [("SP010", 2)]
-    assert parsed.diagnostics[0].hint is not None
-    assert "tabs" in parsed.diagnostics[0].hint
+SYNTAX_CASES = [
+    # (text, line, column, message, hint): the commonest mistakes, in plain words, where they start
+    (
+        "template: wsp-g3\ncompetences:\n\t- code: B.1\n",
+        3,
+        1,
+        "a tab character in the indentation; YAML indents with spaces only",
+        "replace the tab with spaces (the same number as the lines around it)",
+    ),
+    (
+        "a:\n  b: 1\n\tc: 2\n",
+        3,
+        1,
+        "a tab character in the indentation; YAML indents with spaces only",
+        "replace the tab with spaces (the same number as the lines around it)",
+    ),
+    (
+        "template: wsp-g3\ntitle Test\ncode: WSP-G3-001\n",
+        2,
+        1,
+        "'title Test' has no ':' after its key",
+        "write 'key: value', with a colon and a space after the key",
+    ),
+    (
+        "template: wsp-g3\ncompetences:\n  - code B.1\n    title: x\n",
+        3,
+        5,
+        "'code B.1' has no ':' after its key",
+        "write 'key: value', with a colon and a space after the key",
+    ),
+    (
+        "template: wsp-g3\ntitle: 'Test\ncode: WSP-G3-001\n",
+        2,
+        8,
+        "the ' quote opened here is never closed",
+        "close the value with ' (inside '...' write '' for a quote)",
+    ),
+    (
+        "template: wsp-g3\nlevels: [e-1, e-2\ncode: WSP-G3-001\n",
+        2,
+        9,
+        "the '[' opened here is not closed",
+        "close it with ']' (or write the items as a block list, one '- ' per line)",
+    ),
+    (
+        "a:\n    b: 1\n  c: 2\n",
+        3,
+        3,
+        "inconsistent indentation: this line starts at column 3, in line with no key above it",
+        "indent every key of one mapping by the same number of spaces",
+    ),
+    (
+        "a:\n  b: 1\n  - c\n",
+        3,
+        3,
+        "a list item ('-') where a mapping key was expected",
+        "put the list under a key ('key:' on the line above, items indented below it)",
+    ),
+    (
+        "title: a: b\n",
+        1,
+        9,
+        "': ' inside a plain value starts a mapping here",
+        "quote the value if the colon is part of the text, e.g. 'text: more'",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "line", "column", "message", "hint"), SYNTAX_CASES)
+def test_common_syntax_mistakes_in_plain_words(
+    text: str, line: int, column: int, message: str, hint: str
+) -> None:
+    parsed = parse_text(text, "t.yaml")
+    assert [(d.code, d.line, d.column, d.message, d.hint) for d in parsed.diagnostics] == [
+        ("SP010", line, column, f"YAML syntax error: {message}", hint)
+    ]
 
 
 def test_unsafe_tag_is_never_constructed() -> None:

@@ -339,18 +339,114 @@ def _report_yaml_error(exc: yaml.YAMLError, text: str, parsed: Parsed) -> None:
         message = f"character U+{character:04X} is not allowed in YAML: {exc.reason}"
         parsed.report(codes.SYNTAX, message, _position(text, exc.position), "remove the control character")
         return
-    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    problem = str(getattr(exc, "problem", None) or str(exc).splitlines()[0])
     context = getattr(exc, "context", None)
     started = getattr(exc, "context_mark", None)
-    if context and started is not None and started.index != getattr(mark, "index", None):
-        where = _position(text, started.index)
-        context = f"{context} started at line {where.line}, column {where.column}"
-    message = f"{problem} ({context})" if context else str(problem)
     # from the character index, not libyaml's line: at the end of a file without a final newline libyaml
     # moves to a line that does not exist, where no editor or annotation could show the error
-    span = _position(text, _clamp(text, mark.index)) if mark is not None else Span.point(1, 1)
-    hint = "YAML forbids tabs in indentation; indent with spaces" if "tab" in message else None
-    parsed.report(codes.SYNTAX, f"YAML syntax error: {message}", span, hint)
+    index = _clamp(text, mark.index) if mark is not None else 0
+    start = started.index if started is not None else None
+    explained = explain_syntax(text, problem, str(context or ""), index, start)
+    if explained is not None:
+        message, where, hint = explained
+        parsed.report(codes.SYNTAX, f"YAML syntax error: {message}", _position(text, where), hint)
+        return
+    if context and started is not None and started.index != getattr(mark, "index", None):
+        here = _position(text, started.index)
+        context = f"{context} started at line {here.line}, column {here.column}"
+    message = f"{problem} ({context})" if context else problem
+    parsed.report(codes.SYNTAX, f"YAML syntax error: {message}", _position(text, index), None)
+
+
+def explain_syntax(
+    text: str, problem: str, context: str, index: int, start: int | None
+) -> tuple[str, int, str] | None:
+    """The commonest YAML mistakes in plain words, at the place where the mistake starts, with a hint.
+
+    ``index`` is where libyaml noticed the problem, ``start`` where the construct it was reading began;
+    None for a mistake not recognised (libyaml's own wording is kept).
+    """
+    line_start = text.rfind("\n", 0, index) + 1
+    at = text[index : index + 1]
+    if at == "\t" or ("tab" in problem and "\t" in text[line_start : index + 1]):
+        tab = text.find("\t", line_start)
+        return (
+            "a tab character in the indentation; YAML indents with spaces only",
+            tab if tab >= 0 else index,
+            "replace the tab with spaces (the same number as the lines around it)",
+        )
+    if "expected ':'" in problem and start is not None:
+        key = text[start : text.find("\n", start) if "\n" in text[start:] else len(text)].strip()
+        return (
+            f"{shown(key)} has no ':' after its key",
+            start,
+            "write 'key: value', with a colon and a space after the key",
+        )
+    if "end of stream" in problem and "quoted scalar" in context and start is not None:
+        quote = text[start : start + 1]
+        return (
+            f"the {quote} quote opened here is never closed",
+            start,
+            f"close the value with {quote} (inside '...' write '' for a quote)",
+        )
+    if "flow sequence" in context or "flow mapping" in context:
+        bracket = text[start : start + 1] if start is not None else "["
+        closing, block = (
+            ("}", "a block mapping, one 'key: value' per line")
+            if bracket == "{"
+            else (
+                "]",
+                "a block list, one '- ' per line",
+            )
+        )
+        if "expected ','" in problem and start is not None:
+            return (
+                f"the '{bracket}' opened here is not closed",
+                start,
+                f"close it with '{closing}' (or write the items as {block})",
+            )
+    if "mapping values are not allowed" in problem:
+        previous = _previous_line(text, line_start)
+        if previous is not None and _KEY_WITHOUT_COLON.match(text[previous:line_start]):
+            key_at = previous + len(text[previous:line_start]) - len(text[previous:line_start].lstrip(" -"))
+            return (
+                f"{shown(text[key_at:line_start].strip())} has no ':' after its key",
+                key_at,
+                "write 'key: value', with a colon and a space after the key",
+            )
+        return (
+            "': ' inside a plain value starts a mapping here",
+            index,
+            "quote the value if the colon is part of the text, e.g. 'text: more'",
+        )
+    if "expected key" in problem and "block mapping" in context and start is not None:
+        if text.startswith("- ", index) or text[index : index + 2] == "-\n":
+            return (
+                "a list item ('-') where a mapping key was expected",
+                index,
+                "put the list under a key ('key:' on the line above, items indented below it)",
+            )
+        column = index - line_start + 1
+        return (
+            f"inconsistent indentation: this line starts at column {column}, in line with no key above it",
+            index,
+            "indent every key of one mapping by the same number of spaces",
+        )
+    return None
+
+
+_KEY_WITHOUT_COLON = re.compile(r"^[ ]*(?:- )?[A-Za-z_$][\w$-]*[ ]+[^:#\n]+\n?$")
+
+
+def _previous_line(text: str, line_start: int) -> int | None:
+    """The start of the nearest non-blank line before the one starting at ``line_start``."""
+    end = line_start - 1
+    while end > 0:
+        begin = text.rfind("\n", 0, end) + 1
+        if text[begin:end].strip():
+            return begin
+        end = begin - 1
+    return None
 
 
 @dataclass(slots=True)
