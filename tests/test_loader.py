@@ -21,8 +21,10 @@ def test_minimal_profiles_are_clean() -> None:
         # a missing normative section, reported at the mapping that lacks it
         ("summary_definition: Does things.\n", "", [("SP101", 1, 1)]),
         ("  for_development: [Coordination]\n", "", [("SP101", 17, 3)]),
-        # a misspelt key, at the key
-        ("primary_duties:\n", "primary_dutes:\n", [("SP101", 1, 1), ("SP102", 10, 1)]),
+        # a misspelt key, at the key: one mistake, one finding (no SP101 for the section it holds)
+        ("primary_duties:\n", "primary_dutes:\n", [("SP102", 10, 1)]),
+        # a key that is no misspelling of the missing section: both are reported
+        ("primary_duties:\n", "duties_of_the_role:\n", [("SP101", 1, 1), ("SP102", 10, 1)]),
         # wrong shapes
         ("kpi_areas: [Sales]", "kpi_areas: Sales", [("SP103", 20, 12)]),
         # YAML 1.1 reading where text was meant
@@ -54,7 +56,7 @@ def test_missing_section_message_and_hint() -> None:
 
 
 def test_unknown_key_suggests_the_nearest() -> None:
-    diagnostic = findings(WSP.replace("primary_duties:", "primary_dutes:"))[1]
+    [diagnostic] = findings(WSP.replace("primary_duties:", "primary_dutes:"))
     assert diagnostic.hint == "did you mean 'primary_duties'?"
 
 

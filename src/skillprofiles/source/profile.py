@@ -85,11 +85,31 @@ def model_diagnostics(exc: ValidationError, model: type[BaseModel], parsed: Pars
 
 
 def _convert(errors: Iterable[ErrorDetails], model: type[BaseModel], parsed: Parsed) -> Iterable[Diagnostic]:
-    for error in errors:
-        loc = error["loc"]
-        is_key = bool(loc) and loc[-1] == "[key]"
-        path: DocPath = tuple(p for p in loc if p != "[key]")
+    located = [(error, tuple(p for p in error["loc"] if p != "[key]")) for error in errors]
+    misspelt = _misspelt(located, model)
+    for error, path in located:
+        if error["type"] == "missing" and path in misspelt:
+            continue  # one mistake, one finding: the misspelt key (SP102) says what it should be
+        is_key = bool(error["loc"]) and error["loc"][-1] == "[key]"
         yield _one(error, path, is_key, model, parsed)
+
+
+def _misspelt(located: list[tuple[ErrorDetails, DocPath]], model: type[BaseModel]) -> set[DocPath]:
+    """Paths of missing fields that are present under a misspelt key beside them."""
+    unknown: dict[DocPath, list[str]] = {}
+    for error, path in located:
+        if error["type"] == "extra_forbidden" and path:
+            unknown.setdefault(path[:-1], []).append(str(path[-1]))
+    found: set[DocPath] = set()
+    for error, path in located:
+        if error["type"] != "missing" or not path or path[:-1] not in unknown:
+            continue
+        allowed = _fields_at(model, path[:-1])
+        for key in unknown[path[:-1]]:
+            close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+            if close and close[0] == path[-1]:
+                found.add(path)
+    return found
 
 
 def _one(
