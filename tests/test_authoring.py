@@ -211,3 +211,21 @@ def test_every_help_has_a_description_examples_and_exit_codes(command: str) -> N
     text = run(command, "--help").stdout
     assert "examples:\n  skillprofiles " + command in text
     assert "exit codes: 0 " in text
+
+
+def test_every_finding_of_a_file_in_one_run() -> None:
+    """Catalogue rules run on the parts that typed, while the structure is still broken elsewhere."""
+    text = WSP.replace(
+        "competences:\n  - code: B.1\n    title: Design and Development\n    levels: [e-2]\n",
+        "competences:\n  - code: B.1\n    title: Design and Development\n    levels: [e-6]\n"
+        "  - code: D.7\n    title: Sales Management\n    levels: [e-1]\n"
+        "  - code: A.99\n    title: Nothing\n    levels: [e-2]\n",
+    ).replace("primary_duties:", "primary_dutes:")
+    found = Pipeline.from_config().reads(text, "p.yaml").diagnostics
+    assert [(d.code, d.line, d.column) for d in found] == [
+        ("SP102", 10, 1),  # structure
+        ("SP105", 15, 14),  # structure: the first competence did not type ...
+        ("SP205", 18, 14),  # ... but the second and third are still checked against the catalogue,
+        ("SP203", 19, 11),  # at their own lines although the first is left out of the partial profile
+    ]
+    assert found[0].hint == "did you mean 'primary_duties'?"

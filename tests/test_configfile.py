@@ -182,9 +182,9 @@ def test_yaml_syntax_error_in_the_config(repo: Path) -> None:
     path = write(repo / ".skillprofiles.yaml", "ignore: [SP1\n")
     with pytest.raises(ConfigError) as caught:
         load_config(path)
-    assert [(d.code, d.line, d.column) for d in caught.value.diagnostics] == [
-        ("SP010", 1, 13)
-    ]  # end of the last line
+    assert [(d.code, d.line, d.column, d.message) for d in caught.value.diagnostics] == [
+        ("SP010", 1, 9, "YAML syntax error: the '[' opened here is not closed")
+    ]  # where the mistake starts, not the end of the file where libyaml notices it
     assert load_config(write(repo / "empty.yaml", "# nothing yet\n")) == Config(
         source=str(repo / "empty.yaml")
     )

@@ -64,7 +64,7 @@ def test_a_competence_listed_twice(tmp_path: Path) -> None:
 
 def test_reader_problems_and_empty_files(tmp_path: Path) -> None:
     assert problems(tmp_path, "") == [("SP016", 1, 1, "file holds no YAML content")]
-    assert problems(tmp_path, "person: [x\n")[0][:3] == ("SP010", 1, 11)  # the end of the last line
+    assert problems(tmp_path, "person: [x\n")[0][:3] == ("SP010", 1, 9)  # where the unclosed [ opens
 
 
 def test_mapping_file_mistakes(tmp_path: Path) -> None:

@@ -22,7 +22,7 @@ EXPECTED = {
     "tab_indent": {"SP010"},
     "duplicate_key": {"SP011"},
     "missing_section": {"SP101"},
-    "unknown_key": {"SP101", "SP102"},
+    "unknown_key": {"SP102"},  # a misspelt section: one finding (SP102), no SP101 for it
     "bad_level": {"SP105"},
     "bad_code": {"SP105"},
     "yaml11_scalar": {"SP104"},

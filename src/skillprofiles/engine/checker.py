@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from skillprofiles.catalogue import Catalogue, configured_catalogue
 from skillprofiles.catalogue.inference import VersionDecision, decide_version
 from skillprofiles.codes import meta, registry
 from skillprofiles.codes import reader as reader_codes
-from skillprofiles.diagnostics import Diagnostic, Report, Severity, Span
+from skillprofiles.diagnostics import Diagnostic, DocPath, Report, Severity, Span
 from skillprofiles.engine import parallel
 from skillprofiles.engine.discovery import discover
 from skillprofiles.engine.results import FileResult
@@ -19,6 +20,7 @@ from skillprofiles.rules.base import Context, Finding
 from skillprofiles.rules.summary import ProfileSummary, summarize
 from skillprofiles.source.profile import build
 from skillprofiles.source.reader import Parsed, read_path, shown
+from skillprofiles.source.salvage import salvage
 from skillprofiles.tuning import suppress
 from skillprofiles.tuning.baseline import Baseline
 from skillprofiles.tuning.config import Config
@@ -104,6 +106,8 @@ class Checker:
         found = [*parsed.diagnostics, *structural, *malformed]
         if profile is not None:
             found.extend(self._run_checks(profile, parsed))
+        elif structural and parsed.data is not None:
+            found.extend(self._salvaged_checks(parsed, {(d.code, d.path) for d in structural}))
         summary = summarize(profile, parsed.file, parsed.source) if profile is not None else None
         loaded, was_parsed = profile is not None, parsed.data is not None
         return FileResult(parsed.file, found, profile, summary, tuple(directives), loaded, was_parsed)
@@ -116,6 +120,35 @@ class Checker:
             if config.enabled(check.rule.code):  # a check that is off need not run at all
                 for finding in check.run(profile, ctx):
                     yield stamp(check, finding, parsed)
+
+    def _salvaged_checks(self, parsed: Parsed, known: set[tuple[str, DocPath]]) -> Iterator[Diagnostic]:
+        """The profile checks on the parts of a profile that typed correctly (all findings in one run).
+
+        A check that needs a part that did not type cannot run and is skipped; its findings come
+        once the structure is fixed. Findings already reported by the loader are not repeated.
+        """
+        salvaged = salvage(parsed.data)
+        if salvaged is None:
+            return
+        config = self.config.for_file(parsed.file)
+        try:
+            decision: object = self.version_of(salvaged.profile)
+        except (AttributeError, KeyError, TypeError, ValueError):
+            decision = None
+        ctx = Context(parsed.file, parsed.source, config, self.catalogue, extra={"text": parsed.text})
+        if decision is not None:
+            ctx.extra["ecf_version"] = decision
+        for check in self.profile_checks:
+            if not config.enabled(check.rule.code):
+                continue
+            try:
+                findings = list(check.run(salvaged.profile, ctx))
+            except (AttributeError, KeyError, TypeError, ValueError, IndexError):
+                continue  # it reads a part that did not type: it runs once the structure is fixed
+            for finding in findings:
+                moved = replace(finding, path=salvaged.document_path(finding.path))
+                if (check.rule.code, moved.path) not in known:
+                    yield stamp(check, moved, parsed)
 
     def version_of(self, profile: AnyProfile) -> VersionDecision:
         """The e-CF version the profile is read in: the one decision every command uses."""
