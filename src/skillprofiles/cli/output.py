@@ -10,6 +10,7 @@ from typing import Any
 
 from skillprofiles.diagnostics import Report, Severity
 from skillprofiles.render import RENDERERS, RenderOptions, render_github_summary
+from skillprofiles.render.base import RULES_DOCS
 
 
 def add_arguments(parser: Any) -> None:
@@ -32,6 +33,12 @@ def add_arguments(parser: Any) -> None:
         metavar="FILE",
         help="append a Markdown summary to FILE (with --format github: to $GITHUB_STEP_SUMMARY when set)",
     )
+    parser.add_argument(
+        "--sarif-help-base",
+        metavar="URL",
+        default=RULES_DOCS,
+        help=f"sarif: the rules page each rule's helpUri points into (default: {RULES_DOCS})",
+    )
 
 
 def _terminal(args: argparse.Namespace) -> bool:
@@ -53,7 +60,8 @@ def use_color(args: argparse.Namespace) -> bool:
 def options(args: argparse.Namespace, fail_on: Severity | None) -> RenderOptions:
     """What the renderers need from the flags."""
     hints = not getattr(args, "no_hints", False)
-    return RenderOptions(color=use_color(args), show_hints=hints, fail_on=fail_on)
+    docs = getattr(args, "sarif_help_base", RULES_DOCS)
+    return RenderOptions(color=use_color(args), show_hints=hints, fail_on=fail_on, rules_docs=docs)
 
 
 def render(args: argparse.Namespace, report: Report, fail_on: Severity | None) -> str:

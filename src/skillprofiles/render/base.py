@@ -9,6 +9,9 @@ from pathlib import Path
 
 from skillprofiles.diagnostics import Report, Severity
 
+# the rules page of the documentation site (mkdocs builds docs/rules.md as rules/); configurable with
+# ``validate --sarif-help-base URL`` or ``RenderOptions(rules_docs=...)`` for a mirror of the docs
+RULES_DOCS = "https://skillprofiles.dev/rules/"
 JSON_FORMAT_VERSION = "1"  # of the json format's document; changes only on an incompatible change
 
 
@@ -21,6 +24,8 @@ class RenderOptions:
     fail_on: Severity | None = Severity.ERROR  # junit: findings at or above it are failures
     root: Path | None = None  # sarif: URIs are relative to it (None: the working directory)
     show_source: bool = True  # full: quote the offending source lines
+    # sarif: each rule's helpUri is this page plus the rule's anchor (``#sp101-missing-section``)
+    rules_docs: str = RULES_DOCS
 
 
 Renderer = Callable[[Report, RenderOptions], str]
