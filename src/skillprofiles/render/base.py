@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,6 +27,9 @@ class RenderOptions:
     show_source: bool = True  # full: quote the offending source lines
     # sarif: each rule's helpUri is this page plus the rule's anchor (``#sp101-missing-section``)
     rules_docs: str = RULES_DOCS
+    # junit: when the run started (UTC) and how long it took, in seconds (None: now, and 0)
+    started: datetime.datetime | None = None
+    elapsed: float | None = None
 
 
 Renderer = Callable[[Report, RenderOptions], str]
