@@ -77,7 +77,7 @@ def markdown(rules: Iterable[Rule] | None = None) -> str:
         "| code | name | severity | summary |",
         "|---|---|---|---|",
         *(
-            f"| [{r.code}](#{_anchor(r)}) | `{r.name}` | {r.severity.label} | {_cell(summary(r))} |"
+            f"| [{r.code}](#{anchor(r)}) | `{r.name}` | {r.severity.label} | {_cell(summary(r))} |"
             for r in listed
         ),
     ]
@@ -90,7 +90,8 @@ def markdown(rules: Iterable[Rule] | None = None) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-def _anchor(rule: Rule) -> str:
+def anchor(rule: Rule) -> str:
+    """The rule's heading anchor in docs/rules.md (``sp101-missing-section``), as mkdocs makes it."""
     return f"{rule.code.lower()}-{rule.name}"
 
 
