@@ -13,6 +13,7 @@ Calls come from one worker thread at a time, so the caches need no locks.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -123,7 +124,7 @@ class Workspace:
         parsed = parse_bytes(data, display, pipeline.config.limits)
         result = checker.check_parsed(parsed)
         self._open[_resolved(path)] = result.summary
-        self._versions[_resolved(path)] = _version(pipeline, result, parsed.data)
+        self._versions[_resolved(path)] = _version(pipeline, result, parsed.data, text)
         summaries = [result.summary] if result.summary is not None else []
         summaries += self._context(checker, path)
         found = [d for d in checker.check_repository(summaries) if d.file == display]
@@ -220,6 +221,9 @@ class Workspace:
         return knowledge.complete(pipeline.catalogue, version, None, text, line, col)
 
 
+_CITED = re.compile(
+    r"^ecf_version:[ \t]*['\"]?(?P<version>[0-9]+\.[0-9]+)['\"]?[ \t]*(?:#.*)?$", re.MULTILINE
+)
 _CONFIG_NAMES = (".skillprofiles.yaml", ".skillprofiles.yml", "pyproject.toml")
 
 
@@ -252,13 +256,16 @@ def _encodable(text: str) -> str:
     return text
 
 
-def _version(pipeline: Pipeline, result: FileResult, data: Any) -> str | None:
+def _version(pipeline: Pipeline, result: FileResult, data: Any, text: str) -> str | None:
     """The e-CF version the document is read in; for one that does not load, the version it cites
-    (if the catalogue has it), else the configured default, else the newest."""
+    (if the catalogue has it; read from the text when the YAML does not parse, as while typing),
+    else the configured default, else the newest."""
     if result.profile is not None:
         return pipeline.version_of(result.profile).version
     versions = pipeline.catalogue.versions
     cited = data.get("ecf_version") if isinstance(data, dict) else None
+    if data is None and (written := _CITED.search(text)) is not None:
+        cited = written["version"]
     if isinstance(cited, (str, float, int)) and not isinstance(cited, bool) and str(cited) in versions:
         return str(cited)
     default = pipeline.config.default_ecf_version
