@@ -21,6 +21,7 @@ from skillprofiles.lsp import INSTALL_HINT, knowledge, missing_dependency_messag
 from skillprofiles.lsp.fixes import fixes_for
 from skillprofiles.lsp.positions import UTF8, UTF16, UTF32, TextIndex, units
 from skillprofiles.lsp.suppression import suppression_edit
+from skillprofiles.tuning.config import Config
 from tests.minimal import ROLE, WSP
 
 pytest.importorskip("pygls")
@@ -80,6 +81,7 @@ async def client(
     # VS Code offers nothing (UTF-16); Neovim 0.11 offers UTF-8 first, and gets it
     lsp_client.encoding = str(result.capabilities.position_encoding or "utf-16")  # type: ignore[attr-defined]
     lsp_client.root = tmp_path  # type: ignore[attr-defined]
+    lsp_client.capabilities = client_capabilities(request.param)  # type: ignore[attr-defined]
     yield
     await lsp_client.shutdown_session()
 
@@ -241,6 +243,10 @@ def position_of(client: LanguageClient, text: str, needle: str, plus: int = 0) -
     return lsp.Position(line=line, character=character)
 
 
+def client_capabilities_of(client: LanguageClient) -> lsp.ClientCapabilities:
+    return client.capabilities  # type: ignore[attr-defined]
+
+
 # -- end to end ---------------------------------------------------------------------------------
 async def test_the_findings_of_validate_at_the_same_places_then_the_fix(client: LanguageClient) -> None:
     uri, path = uri_of(client, NAME), client.root / NAME  # type: ignore[attr-defined]
@@ -313,6 +319,14 @@ async def test_cross_profile_findings_against_the_workspace(client: LanguageClie
     open_doc(client, uri, WSP)
     diagnostics = await published(client, uri, 1)
     assert [d.code for d in diagnostics] == ["SP301"]  # the other profile has the same code
+    workspace = client_capabilities_of(client).workspace
+    if (
+        workspace
+        and workspace.did_change_watched_files
+        and workspace.did_change_watched_files.dynamic_registration
+    ):
+        registered = [r.method for r in client.registrations]  # type: ignore[attr-defined]
+        assert registered == [lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES]
     report = Pipeline.from_config().validate(root / WSP_NAME, repository=root)
     assert got(diagnostics) == expected(client, WSP, report.diagnostics)
     # the other file changes on disk: the client says so, and the finding goes
@@ -328,6 +342,42 @@ async def test_cross_profile_findings_against_the_workspace(client: LanguageClie
     second = uri_of(client, "third-profile.yaml")
     open_doc(client, second, WSP.replace("Test Profile", "Third Profile"))
     assert "SP301" in [d.code for d in await published(client, second, 1)]
+
+
+@pytest_lsp.fixture(
+    config=ClientServerConfig(
+        server_command=[*SERVER, "--no-config", "--ecf-version", "2.0"], client_factory=recording_client
+    )
+)
+async def configured(lsp_client: LanguageClient, tmp_path: Path) -> AsyncIterator[None]:
+    await lsp_client.initialize_session(
+        lsp.InitializeParams(capabilities=client_capabilities("neovim"), root_uri=tmp_path.as_uri())
+    )
+    lsp_client.encoding = "utf-16"  # type: ignore[attr-defined]
+    lsp_client.root = tmp_path  # type: ignore[attr-defined]
+    yield
+    await lsp_client.shutdown_session()
+
+
+async def test_the_loading_options_of_the_command_line_apply(configured: LanguageClient) -> None:
+    client = configured
+    (client.root / ".skillprofiles.yaml").write_text("ignore: [SP2]\n", encoding="utf-8")  # type: ignore[attr-defined]
+    text = ROLE.replace("ecf_version: '4.0'\n", "").replace("code: A.3", "code: D.12")
+    uri = uri_of(client, NAME)
+    open_doc(client, uri, text)
+    diagnostics = await published(client, uri, 1)
+    path = client.root / NAME  # type: ignore[attr-defined]
+    cli = Pipeline.from_config(Config(default_ecf_version="2.0")).reads(text, str(path)).diagnostics
+    assert "SP203" in [d.code for d in cli]  # 2.0 has no D.12, and --no-config keeps SP2 on
+    assert got(diagnostics) == expected(client, text, cli)
+    hover = await client.text_document_hover_async(
+        lsp.HoverParams(
+            text_document=lsp.TextDocumentIdentifier(uri=uri), position=position_of(client, text, "D.12")
+        )
+    )
+    assert hover is not None
+    assert isinstance(hover.contents, lsp.MarkupContent)
+    assert hover.contents.value.startswith("**D.12** is not a competence of e-CF 2.0")
 
 
 async def test_stale_fixes_are_not_offered(client: LanguageClient) -> None:

@@ -212,11 +212,15 @@ class Workspace:
     def hover(self, text: str, path: Path, line: int, col: int) -> str | None:
         """Markdown for what is at (line, col), 1-based, or None."""
         pipeline = self.pipeline_for(path)
+        if _too_large(text, pipeline):
+            return None
         return knowledge.hover(pipeline.catalogue, self.version_of(text, path), text, line, col)
 
     def complete(self, text: str, path: Path, line: int, col: int) -> list[knowledge.Completion]:
         """Candidates at (line, col), 1-based: the cursor is before the character at col."""
         pipeline = self.pipeline_for(path)
+        if _too_large(text, pipeline):
+            return []
         version = self.version_of(text, path)
         return knowledge.complete(pipeline.catalogue, version, None, text, line, col)
 
@@ -225,6 +229,12 @@ _CITED = re.compile(
     r"^ecf_version:[ \t]*['\"]?(?P<version>[0-9]+\.[0-9]+)['\"]?[ \t]*(?:#.*)?$", re.MULTILINE
 )
 _CONFIG_NAMES = (".skillprofiles.yaml", ".skillprofiles.yml", "pyproject.toml")
+
+
+def _too_large(text: str, pipeline: Pipeline) -> bool:
+    """Whether the reader refuses the text for its size (then hover and completion say nothing)."""
+    limit = pipeline.config.limits.max_bytes
+    return len(text) > limit or (len(text) * 4 > limit and len(_encodable(text).encode("utf-8")) > limit)
 
 
 def _nearest(path: Path) -> Path | None:
