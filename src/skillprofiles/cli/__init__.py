@@ -11,6 +11,7 @@ from skillprofiles.cli import (
     compare_cmd,
     export_cmd,
     gap_cmd,
+    lsp_cmd,
     matrix_cmd,
     rules_cmd,
     schema_cmd,
@@ -29,6 +30,7 @@ COMMANDS = (
     gap_cmd,
     compare_cmd,
     export_cmd,
+    lsp_cmd,
 )
 
 
