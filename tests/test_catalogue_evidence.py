@@ -395,3 +395,25 @@ def test_examples_of_the_issue() -> None:
     ):
         assert only("SP210", _language(written, written)) == [], written
     assert messages("SP210", _language("B3 GER", "B3 GER"))[0][0] == "'B3 GER' is not a CEFR level"
+
+
+def test_the_second_sources_of_the_audit_agree_with_the_packaged_ranges(shared_dir: Path) -> None:
+    # second-sources.yaml is read line by line: its unquoted addresses are not valid YAML flow sequences
+    text = (shared_dir / "reference" / "second-sources.yaml").read_text(encoding="utf-8")
+    version, checked = "", 0
+    for line in text.splitlines():
+        header = re.match(r"^'(\d\.\d)':", line)
+        if header:
+            version = header.group(1)
+            continue
+        entry = re.match(r"^\s+([A-E]\.\d+): (.*)$", line)
+        if not entry or not version:
+            continue
+        competence = CAT.competence(version, entry.group(1))
+        assert competence is not None, (version, entry.group(1))
+        assert competence.evidence in ("two-sources", "one-source"), (version, entry.group(1))
+        for levels in re.findall(r"\[(\d(?:\s*,\s*\d)*)\]", entry.group(2)):
+            shown = tuple(int(n) for n in levels.split(","))
+            assert shown == competence.levels(), (version, entry.group(1), shown)
+            checked += 1
+    assert checked == 16  # 15 pages for 3.0 ranges, 1 for 2.0 B.4
