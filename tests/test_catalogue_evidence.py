@@ -417,3 +417,24 @@ def test_the_second_sources_of_the_audit_agree_with_the_packaged_ranges(shared_d
             assert shown == competence.levels(), (version, entry.group(1), shown)
             checked += 1
     assert checked == 16  # 15 pages for 3.0 ranges, 1 for 2.0 B.4
+
+
+def _listed(doc: str, heading: str) -> list[str]:
+    """The codes a rule's documentation lists after a heading, up to the end of that item."""
+    start = doc.index(heading)
+    after = re.compile(r"\n\s*-\s|\n\s*\n").search(doc, start + 1)
+    item = " ".join(doc[start : after.start() if after else len(doc)].split())
+    return re.findall(r"\b[A-E]\.\d+\b", item)
+
+
+def test_the_rule_docs_list_the_ranges_of_each_grade() -> None:
+    from skillprofiles.codes.catalogue import LEVEL_OUTSIDE_INFERRED_RANGE, LEVEL_OUTSIDE_RANGE
+
+    def graded(version: str, grade: str) -> list[str]:
+        return [c.code for c in CAT.versions[version].competences.values() if c.evidence == grade]
+
+    assert _listed(LEVEL_OUTSIDE_RANGE.doc, "e-CF 3.0, 31") == graded("3.0", "two-sources")
+    weak = LEVEL_OUTSIDE_INFERRED_RANGE.doc
+    assert _listed(weak, "e-CF 3.0, one source") == graded("3.0", "one-source")
+    assert _listed(weak, "e-CF 2.0, one source") == graded("2.0", "one-source")
+    assert sorted(_listed(weak, "e-CF 2.0, inferred")) == sorted(graded("2.0", "inferred"))

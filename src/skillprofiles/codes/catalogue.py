@@ -116,6 +116,16 @@ LEVEL_OUTSIDE_RANGE = declare(
     ranges are two-sources (see docs/catalogue.md). Raise or lower it in the configuration like any
     code (``severity: {SP204: warning}``).
 
+    Ranges graded two-sources in the packaged catalogue:
+
+    - e-CF 4.0, all 41: S4a (arnokamphuis/ecf-explorer json/competencies.json) and S4b (a public SQL
+      seed file; search public code for "INSERT INTO competence_level (competence_id,
+      proficiency_level, description) VALUES (c_id,").
+    - e-CF 3.0, 31: S3a (serhii-horobets82/Sandbox.API Database/init.sql) and one or more of S3b
+      (e-competence-quality.com), S3c (ens.wiki), S3f (appcert.eu), S3g (a public code file): A.1,
+      A.2, A.4, A.5, A.6, A.8, A.9, B.1, B.2, B.3, B.4, B.6, C.1, C.2, C.3, D.1, D.2, D.3, D.4, D.5,
+      D.7, D.8, D.9, D.10, E.1, E.2, E.3, E.5, E.6, E.8, E.9.
+
     Passing (e-CF 4.0): ``{code: A.9, title: Innovating, levels: [e-4, e-5]}``
 
     Failing (e-CF 4.0): ``{code: A.9, title: Innovating, levels: [e-3]}`` (A.9 is defined at
@@ -136,6 +146,16 @@ LEVEL_OUTSIDE_INFERRED_RANGE = declare(
     such a range is probably wrong, but the source should be checked: the message names the single
     source (id, title and where to find it) or what the range is inferred from. Raise it to an error
     in the configuration (``severity: {SP205: error}``) to trust these ranges as much as SP204's.
+
+    Ranges graded one-source or inferred in the packaged catalogue:
+
+    - e-CF 3.0, one source, S3a (serhii-horobets82/Sandbox.API Database/init.sql): A.3, A.7, B.5,
+      C.4, D.6, D.11, D.12, E.4, E.7.
+    - e-CF 2.0, one source, S2e (e-competence-quality.com pages in the 2.0 wording): B.4, C.1, C.3,
+      D.1, D.2, D.8, E.2, E.3, E.4, E.8.
+    - e-CF 2.0, inferred from 3.0: A.1, A.2, A.3, A.4, A.5, A.6, A.7, A.8, B.2, B.3, B.5, C.2, C.4,
+      D.3, D.4, D.5, D.6, D.7, D.9, D.10, D.11, E.1, E.5, E.6, E.7; and B.1 from 3.0 and from G3
+      usage (S2d).
 
     Passing (e-CF 2.0): ``{code: A.7, title: Technology Watching, levels: [e-4]}``
 
