@@ -32,6 +32,9 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     SUMMARY: ("--format", "github"),
     "junit.xml": ("--format", "junit"),
 }
+# junit's time and timestamp change with every run: the committed example shows them fixed
+FIXED_TIMES = {"time": 'time="0.042"', "timestamp": 'timestamp="2026-01-01T12:00:00"'}
+_TIMES = re.compile(r'\b(time|timestamp)="[^"]*"')
 BLOCK = re.compile(
     r"(<!-- example: (?P<name>[\w.-]+) -->\n```\w*\n)(?P<body>.*?)(```\n<!-- /example -->)", re.S
 )
@@ -55,7 +58,14 @@ def example(name: str) -> str:
         done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
         if done.returncode not in (0, 1) or done.stderr:
             raise RuntimeError(f"{' '.join(command)} failed: {done.stderr}")
-        return summary.read_text(encoding="utf-8") if name == SUMMARY else done.stdout
+        if name == SUMMARY:
+            return summary.read_text(encoding="utf-8")
+        return fixed_times(done.stdout) if name == "junit.xml" else done.stdout
+
+
+def fixed_times(text: str) -> str:
+    """JUnit output with its run-dependent ``time`` and ``timestamp`` attributes set to fixed values."""
+    return _TIMES.sub(lambda m: FIXED_TIMES[m.group(1)], text)
 
 
 def embedded(document: str, outputs: dict[str, str]) -> str:

@@ -34,7 +34,7 @@ def test_versions_are_ordered_and_latest_is_4_0() -> None:
 def test_every_range_inside_e1_e5_and_ordered() -> None:
     for framework in CAT.versions.values():
         for c in framework.competences.values():
-            if c.range_status == "unknown":
+            if c.evidence == "unknown":
                 assert (c.min_level, c.max_level, c.levels()) == (None, None, ())
             else:
                 assert c.min_level is not None
@@ -48,9 +48,14 @@ def test_areas_match_code_letters() -> None:
             assert "ABCDE"[list(Area).index(c.area)] == c.code[0], (c.version, c.code)
 
 
-def test_range_status_per_version() -> None:
-    statuses = {v: {c.range_status for c in f.competences.values()} for v, f in CAT.versions.items()}
-    assert statuses == {"1.0": {"unknown"}, "2.0": {"inferred"}, "3.0": {"verified"}, "4.0": {"verified"}}
+def test_evidence_grades_per_version() -> None:
+    grades = {v: {c.evidence for c in f.competences.values()} for v, f in CAT.versions.items()}
+    assert grades == {
+        "1.0": {"unknown"},
+        "2.0": {"one-source", "inferred"},
+        "3.0": {"two-sources", "one-source"},
+        "4.0": {"two-sources"},
+    }
     assert not CAT.versions["1.0"].has_level_data
     assert CAT.versions["2.0"].has_level_data
 
@@ -158,7 +163,8 @@ def test_default_catalogue_is_cached() -> None:
 def test_sources_of_every_competence_are_listed() -> None:
     for framework in CAT.versions.values():
         for c in framework.competences.values():
-            assert all(s in CAT.sources for s in c.source.split(",") if s), (c.version, c.code)
+            assert all(s in CAT.sources for s in c.sources), (c.version, c.code)
+            assert c.source == ",".join(c.sources)
 
 
 USER = """\

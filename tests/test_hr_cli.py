@@ -74,7 +74,7 @@ def test_show_errors(invalid: Path, tmp_path: Path) -> None:
     # the profile declares no version: show reads it in the version validate infers (one pipeline)
     inferred = run("show", ROLE_OCM, "--migration")
     assert inferred.returncode == 0, inferred.stderr
-    assert "Migration from e-CF 1.0 to e-CF 4.0" in inferred.stdout
+    assert "Migration from e-CF 2.0 to e-CF 4.0" in inferred.stdout
 
 
 def test_matrix_terminal_and_html(tmp_path: Path) -> None:

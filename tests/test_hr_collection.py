@@ -25,7 +25,7 @@ def test_reference_directory_loads_both_profiles(reference: ProfileCollection) -
     # in path order: "WSP-G3-003.yaml" sorts before "online-community-manager.yaml"
     assert labels(reference.members) == ["WSP-G3-003", "Online Community Manager"]
     assert reference.failures == []
-    assert [m.version for m in reference] == ["2.0", "1.0"]  # declared; inferred as validate infers it
+    assert [m.version for m in reference] == ["2.0", "2.0"]  # declared; inferred as validate infers it
     assert [m.decision.how for m in reference if m.decision] == ["declared", "inferred"]
 
 

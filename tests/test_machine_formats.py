@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -137,7 +138,10 @@ def test_sarif_results_carry_what_code_scanning_reads(real_report: Report) -> No
         assert location["artifactLocation"]["uriBaseId"] == "%SRCROOT%"
         region = location["region"]
         assert (region["startLine"], region["startColumn"]) == (d.line, d.column)
-        assert (region["endLine"], region["endColumn"]) == (d.span.end_line, d.span.end_column)
+        # every region is one line; a finding that spans lines keeps its whole span as context
+        assert region["endLine"] == d.line
+        whole = location.get("contextRegion", region)
+        assert (whole["endLine"], whole["endColumn"]) == (d.span.end_line, d.span.end_column)
         assert len(result["partialFingerprints"]["skillprofiles/v1"]) == 32
     uris = [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in results]
     assert uris[:3] == ["profiles/bad%20level.yaml", "profiles/hostile.yaml", "profiles/modeline.yaml"]
@@ -167,3 +171,73 @@ def test_sarif_help_markdown_uses_markdown_literals() -> None:
 
     doc = "Summary with ``code``.\n\nPassing::\n\n    template: wsp-g3\n\nFailing: ``x: y``"
     assert help_markdown(doc) == "Summary with `code`.\n\nPassing:\n\n    template: wsp-g3\n\nFailing: `x: y`"
+
+
+def test_sarif_rules_link_their_documentation_and_rate_themselves(real_report: Report) -> None:
+    rules = sarif(real_report)["runs"][0]["tool"]["driver"]["rules"]
+    headings = set(
+        re.findall(r"^### (SP\d+) ([a-z0-9-]+)$", (ROOT / "docs" / "rules.md").read_text("utf-8"), re.M)
+    )
+    for descriptor in rules:
+        code, name = descriptor["id"], descriptor["name"]
+        assert (code, name) in headings  # the page the link points into has the rule's heading
+        # mkdocs builds docs/rules.md as rules/ and slugs "### SP101 missing-section" as below
+        assert descriptor["helpUri"] == f"https://skillprofiles.dev/rules/#{code.lower()}-{name}"
+        level = descriptor["defaultConfiguration"]["level"]
+        expected = {"error": "error", "warning": "warning", "note": "recommendation"}[level]
+        assert descriptor["properties"]["problem.severity"] == expected
+        assert descriptor["properties"]["precision"] in ("very-high", "high", "medium")
+    by_id = {r["id"]: r for r in rules}
+    assert by_id["SP101"]["properties"] == {
+        "tags": ["skillprofiles", "file"],
+        "precision": "very-high",
+        "problem.severity": "error",
+    }
+
+
+def test_sarif_help_base_is_configurable(real_report: Report) -> None:
+    options = RenderOptions(rules_docs="https://docs.example.org/skillprofiles/rules.html")
+    log = json.loads(RENDERERS["sarif"](real_report, options))
+    uris = {r["id"]: r["helpUri"] for r in log["runs"][0]["tool"]["driver"]["rules"]}
+    assert uris["SP301"] == "https://docs.example.org/skillprofiles/rules.html#sp301-duplicate-profile-code"
+
+
+def test_sarif_help_base_flag(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from skillprofiles.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    Path("p.yaml").write_text(WSP, encoding="utf-8")
+    flags = ["--format", "sarif", "--sarif-help-base", "https://m.example/r/", "-o", "out.sarif"]
+    assert main(["validate", *flags, "p.yaml"]) in (0, 1)
+    rules = json.loads(Path("out.sarif").read_text(encoding="utf-8"))["runs"][0]["tool"]["driver"]["rules"]
+    assert rules[0]["helpUri"] == "https://m.example/r/#sp000-internal-error"
+
+
+def test_sarif_missing_section_points_at_one_line(real_report: Report) -> None:
+    """SP101 spans the mapping that lacks the section (here the whole file): code scanning gets its
+    first line, start to end of line, so a pull request that edits the file shows the alert there."""
+    results = sarif(real_report)["runs"][0]["results"]
+    missing = next(r for r in results if r["ruleId"] == "SP101")
+    location = missing["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"] == "profiles/typo.yaml"
+    first_line = ROLE.splitlines()[0]  # 'template: ict-role-profile'
+    assert location["region"] == {
+        "startLine": 1,
+        "startColumn": 1,
+        "endLine": 1,
+        "endColumn": len(first_line) + 1,
+    }
+    lines = ROLE.count("\n")
+    assert location["contextRegion"]["startLine"] == 1
+    assert location["contextRegion"]["endLine"] >= lines  # the whole mapping, to the end of the file
+    # a nested mapping: the line where the mapping that should hold the key starts
+    nested = WSP.replace("    - language: English\n      min_level: C1\n", "    - min_level: C1\n")
+    Path("profiles/nested.yaml").write_text(nested, encoding="utf-8")
+    report = Checker(Config(ignore=("SP303",))).check_paths(["profiles/nested.yaml"])
+    found = [r for r in sarif(report)["runs"][0]["results"] if r["ruleId"] == "SP101"]
+    assert len(found) == 1, found
+    region = found[0]["locations"][0]["physicalLocation"]["region"]
+    text_lines = nested.splitlines()
+    assert text_lines[region["startLine"] - 1].strip() == "- min_level: C1"
+    assert region["endLine"] == region["startLine"]
+    assert region["endColumn"] == len(text_lines[region["startLine"] - 1]) + 1

@@ -29,29 +29,30 @@ def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]
 def test_every_command_reads_the_undeclared_version_as_validate_infers_it() -> None:
     pipeline = Pipeline.from_config()
     decision = pipeline.version_of(load(OCM))
-    assert (decision.version, decision.how) == ("1.0", "inferred")
+    assert (decision.version, decision.how, decision.candidates) == ("2.0", "inferred", ("1.0", "2.0"))
     validated = run("validate", "--no-hints", "--select", "SP201", str(OCM))
-    assert "assumed e-CF 1.0" in validated.stdout
+    assert "assumed e-CF 2.0 (tie: 1.0 and 2.0" in validated.stdout
     exported = json.loads(run("export", str(OCM), "--to", "jsonld").stdout)
-    assert "/ecf/1.0/" in json.dumps(exported)
+    assert "/ecf/2.0/" in json.dumps(exported)
     assert "/ecf/unspecified/" not in json.dumps(exported)
     compared = json.loads(
         run("compare", str(OCM), str(PROFILES / "WSP-G3-003.yaml"), "--format", "json").stdout
     )
-    assert "1.0" in json.dumps(compared["notes"]) or compared["version"] == "2.0"
+    # both are read in 2.0 (the Online Community Manager by the tie rule): no version note
+    assert (compared["ecf_version"], compared["notes"]) == ("2.0", [])
     collection = ProfileCollection.from_paths([PROFILES])
-    assert [m.version for m in collection] == ["2.0", "1.0"]
+    assert [m.version for m in collection] == ["2.0", "2.0"]
 
 
 def test_configured_default_version_reaches_every_command(tmp_path: Path) -> None:
-    (tmp_path / ".skillprofiles.yaml").write_text("default_ecf_version: '2.0'\n", encoding="utf-8")
+    (tmp_path / ".skillprofiles.yaml").write_text("default_ecf_version: '3.0'\n", encoding="utf-8")
     copy = tmp_path / "online-community-manager.yaml"
     copy.write_text(OCM.read_text(encoding="utf-8"), encoding="utf-8")
     jsonld = run("export", copy.name, "--to", "jsonld", cwd=tmp_path).stdout
-    assert "/ecf/2.0/" in jsonld
+    assert "/ecf/3.0/" in jsonld
     shown = run("show", copy.name, cwd=tmp_path).stdout.splitlines()
-    assert [line.split() for line in shown if line.startswith("e-CF version")] == [["e-CF", "version", "2.0"]]
-    assert "/ecf/1.0/" in run("export", copy.name, "--to", "jsonld", "--no-config", cwd=tmp_path).stdout
+    assert [line.split() for line in shown if line.startswith("e-CF version")] == [["e-CF", "version", "3.0"]]
+    assert "/ecf/2.0/" in run("export", copy.name, "--to", "jsonld", "--no-config", cwd=tmp_path).stdout
     pipeline = Pipeline.discover(tmp_path)
     assert pipeline.version_of(pipeline.load(copy)).how == "configured"
 

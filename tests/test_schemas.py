@@ -69,8 +69,9 @@ def test_errors_are_reported_against_the_named_template_only() -> None:
 
 
 def _objects(schema: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+    # a definition only ever used nullable (Source) leaves `type` to its references ("object", "null")
     for name, definition in schema["$defs"].items():
-        if definition.get("type") == "object":
+        if definition.get("type") == "object" or "properties" in definition:
             yield name, definition
 
 
@@ -156,3 +157,90 @@ def test_a_new_schema_is_one_registry_line(tmp_path: Path, monkeypatch: pytest.M
     written = json.loads((tmp_path / "source.schema.json").read_text(encoding="utf-8"))
     assert written["$id"] == "https://skillprofiles.dev/schemas/source.schema.json"
     assert written["required"] == ["document"]
+
+
+# --- what editors present ---------------------------------------------------------------------------
+
+
+def _nullable_properties(schema: dict[str, Any]) -> dict[str, Any]:
+    return {
+        f"{name}.{key}": prop
+        for name, definition in schema["$defs"].items()
+        for key, prop in definition.get("properties", {}).items()
+        if isinstance(prop.get("type"), list) and "null" in prop["type"]
+    }
+
+
+def test_nullable_fields_are_type_arrays_not_any_of() -> None:
+    assert [n for n in _nodes(PROFILE) if isinstance(n, dict) and "anyOf" in n] == []
+    nullable = _nullable_properties(PROFILE)
+    # 10 optional fields; the three of the common base appear under both templates
+    assert sorted(nullable) == [
+        "CompetenceAssignment.description",
+        "LanguageRequirement.min_level",
+        "RoleProfile.$schema",
+        "RoleProfile.code",
+        "RoleProfile.ecf_version",
+        "RoleProfile.source",
+        "Source.date",
+        "Source.licence",
+        "Source.url",
+        "Source.version",
+        "WSPG3Profile.$schema",
+        "WSPG3Profile.ecf_version",
+        "WSPG3Profile.source",
+    ]
+    assert nullable["WSPG3Profile.ecf_version"]["type"] == ["string", "null"]
+    assert nullable["WSPG3Profile.source"]["type"] == ["object", "null"]
+    assert nullable["WSPG3Profile.source"]["allOf"] == [{"$ref": "#/$defs/Source"}]
+    assert "type" not in PROFILE["$defs"]["Source"]  # it would reject null through the reference
+
+
+@pytest.mark.parametrize("value", [None, "2.0", "17.3"])
+def test_a_nullable_field_accepts_null_and_its_form(value: object) -> None:
+    validator = Draft202012Validator(PROFILE, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    doc = {**yaml.safe_load(WSP), "ecf_version": value, "source": None}
+    assert list(validator.iter_errors(doc)) == []
+    doc = {**yaml.safe_load(WSP), "source": {"document": "x", "date": None, "version": None}}
+    assert list(validator.iter_errors(doc)) == []
+    for wrong in ({"source": {"document": "x", "date": 20130214}}, {"ecf_version": "2"}, {"source": []}):
+        assert list(validator.iter_errors({**yaml.safe_load(WSP), **wrong})) != [], wrong
+
+
+def test_a_model_both_nullable_and_not_cannot_lose_its_type() -> None:
+    mixed = {
+        "properties": {"a": {"anyOf": [{"$ref": "#/$defs/D"}, {"type": "null"}]}, "b": {"$ref": "#/$defs/D"}},
+        "$defs": {"D": {"type": "object"}},
+    }
+    with pytest.raises(ValueError, match="both nullable and not"):
+        schemas.nullable_as_type_arrays(mixed)
+
+
+def test_definitions_have_titles_for_people() -> None:
+    titles = {name: definition["title"] for name, definition in PROFILE["$defs"].items()}
+    assert titles["WSPG3Profile"] == "WSP-G3 profile sheet"
+    assert titles["RoleProfile"] == "European ICT role profile"
+    assert titles["CompetenceAssignment"] == "Competence assignment"
+    assert titles["Level"] == "Proficiency level"
+    # no class name shows through: every title is words, not CamelCase
+    assert [t for t in titles.values() if " " not in t and t != t.capitalize()] == []
+    assert [name for name, title in titles.items() if title == name] == []
+
+
+def test_ecf_version_offers_every_packaged_version_and_accepts_any_of_the_form() -> None:
+    from skillprofiles.catalogue import default_catalogue
+
+    versions = list(default_catalogue().versions)
+    assert versions == ["1.0", "2.0", "3.0", "4.0"]
+    for template in ("WSPG3Profile", "RoleProfile"):
+        assert PROFILE["$defs"][template]["properties"]["ecf_version"]["examples"] == versions
+    assert "enum" not in PROFILE["$defs"]["WSPG3Profile"]["properties"]["ecf_version"]
+
+
+def test_the_catalogue_is_read_only_when_a_schema_is_generated() -> None:
+    import subprocess
+    import sys
+
+    script = "import sys, skillprofiles.models; print('skillprofiles.catalogue' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"

@@ -13,9 +13,11 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    GetJsonSchemaHandler,
     StrictBool,
     StringConstraints,
 )
+from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError
 
 # Patterns are shared verbatim by pydantic (Python ``re``), jsonschema (Python ``re``), check-jsonschema
@@ -58,6 +60,13 @@ class Level(str, enum.Enum):
 
     def __str__(self) -> str:
         return self.value
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema: Any, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        """The schema pydantic makes for the enum, titled for people (editors show it)."""
+        schema = handler(core_schema)
+        handler.resolve_ref_schema(schema)["title"] = "Proficiency level"
+        return schema
 
 
 class Template(str, enum.Enum):
@@ -116,8 +125,20 @@ Levels = Annotated[
 ]
 
 
+def _catalogue_versions(schema: dict[str, Any]) -> None:
+    """Offer every e-CF version of the packaged catalogue as an example (editors complete them).
+
+    The catalogue is read only when a schema is generated; any version of the pattern stays valid.
+    """
+    from skillprofiles.catalogue import default_catalogue
+
+    schema["examples"] = list(default_catalogue().versions)
+
+
 class KnowledgeSkill(Record):
     """A knowledge or skill item (role-profile Dimension 4), such as ``B11: Can analyse``."""
+
+    model_config = ConfigDict(title="Knowledge or skill item")
 
     code: Annotated[
         str,
@@ -130,6 +151,8 @@ class KnowledgeSkill(Record):
 
 class CompetenceAssignment(Record):
     """An e-CF competence assigned to the profile at one or more proficiency levels."""
+
+    model_config = ConfigDict(title="Competence assignment")
 
     code: Annotated[
         str,
@@ -175,6 +198,8 @@ class CompetenceAssignment(Record):
 class Source(Record):
     """Where a profile comes from: the document, its version, date and licence."""
 
+    model_config = ConfigDict(title="Source document")
+
     document: Text = Field(
         description="Title of the source document.",
         examples=["G3 Web Skills Profiles – version 1.0 – Generation 3 European ICT Professional Profiles"],
@@ -193,6 +218,8 @@ class Source(Record):
 
 class Deliverables(Record):
     """Documents or deliverables by role: accountable, responsible and contributor."""
+
+    model_config = ConfigDict(title="Documentation by role")
 
     accountable: OptionalItems = Field(
         description="Produced as manager (guarantee).", examples=[["Strategic sales plan"]]
@@ -213,6 +240,8 @@ class Deliverables(Record):
 class RoleDeliverables(Record):
     """Deliverables of the European ICT role-profile template: accountable and contributor."""
 
+    model_config = ConfigDict(title="Deliverables by role")
+
     accountable: Items = Field(
         description="Deliverables the role is accountable for.", examples=[["Wiki.", "Forum."]]
     )
@@ -223,6 +252,8 @@ class RoleDeliverables(Record):
 
 class AbilitiesKnowledge(Record):
     """Appendix B "Abilities, knowledge", subdivided into technical, IT and for development."""
+
+    model_config = ConfigDict(title="Abilities and knowledge")
 
     technical: Items = Field(
         description="Technical abilities and knowledge.", examples=[["Communication techniques"]]
@@ -241,6 +272,8 @@ class AbilitiesKnowledge(Record):
 
 class LanguageRequirement(Record):
     """A linguistic aptitude: a language, its minimum CEFR level when given, and the original wording."""
+
+    model_config = ConfigDict(title="Language requirement")
 
     language: Text = Field(description="The language, as the sheet names it.", examples=["English"])
     min_level: Text | None = Field(
@@ -261,6 +294,8 @@ class LanguageRequirement(Record):
 class PersonalAptitudes(Record):
     """Appendix B "Personal aptitudes": interpersonal/organisational and linguistic."""
 
+    model_config = ConfigDict(title="Personal aptitudes")
+
     interpersonal_organisational: Items = Field(
         title="Interpersonal and organisational",
         description="Interpersonal and organisational aptitudes.",
@@ -274,6 +309,8 @@ class PersonalAptitudes(Record):
 
 class Relationships(Record):
     """Appendix B "Relationships and reporting lines" (informational)."""
+
+    model_config = ConfigDict(title="Relationships and reporting lines")
 
     interacts_with: OptionalItems = Field(
         title="Interacts with",
@@ -302,7 +339,7 @@ class ProfileBase(Record):
         None,
         title="e-CF version",
         description="The e-CF version the sheet cites, e.g. '2.0' (quoted).",
-        examples=["2.0", "4.0"],
+        json_schema_extra=_catalogue_versions,
     )
     source: Source | None = Field(
         None,
@@ -327,6 +364,8 @@ class ProfileBase(Record):
 
 class WSPG3Profile(ProfileBase):
     """A WSP-G3 profile sheet, structured as in Appendix B of the G3 Web Skills Profiles spec."""
+
+    model_config = ConfigDict(title="WSP-G3 profile sheet")
 
     template: Literal["wsp-g3"] = Field(
         description="The sheet layout: a WSP-G3 profile sheet.", examples=["wsp-g3"]
@@ -416,6 +455,8 @@ class WSPG3Profile(ProfileBase):
 
 class RoleProfile(ProfileBase):
     """A profile in the European ICT role-profile template (role description plus e-CF dimensions)."""
+
+    model_config = ConfigDict(title="European ICT role profile")
 
     template: Literal["ict-role-profile"] = Field(
         description="The sheet layout: a European ICT role profile.", examples=["ict-role-profile"]

@@ -37,7 +37,70 @@ def model_schema(name: str, target: str, title: str, description: str) -> Schema
     body.pop("title", None)
     body.pop("description", None)
     header = {"$schema": DRAFT, "$id": schema_id(name), "title": title, "description": description}
-    return {**header, **_wrap_refs(body)}
+    return {**header, **_titled(nullable_as_type_arrays(_wrap_refs(body)))}
+
+
+def _titled(schema: Schema) -> Schema:
+    """Give a model-typed property the model's title where pydantic left it out.
+
+    pydantic drops a field's ``title`` when it equals the title of the model it refers to; editors
+    that read the property alone (hover in draft-07 readers) would then show no title at all.
+    """
+    definitions = schema.get("$defs", {})
+    for definition in definitions.values():
+        for prop in definition.get("properties", {}).values():
+            refs = [item.get("$ref", "") for item in prop.get("allOf", [])]
+            if "title" not in prop and len(refs) == 1 and refs[0].startswith("#/$defs/"):
+                title = definitions.get(refs[0].removeprefix("#/$defs/"), {}).get("title")
+                if title:
+                    prop["title"] = title
+    return schema
+
+
+NULL = {"type": "null"}
+
+
+def nullable_as_type_arrays(schema: Schema) -> Schema:
+    """pydantic's ``anyOf: [T, {"type": "null"}]`` as ``type: [T's type, "null"]``, everywhere.
+
+    Editors show each ``anyOf`` branch (the YAML language server hovers "e-CF version || e-CF version"
+    and completes ``null`` as a value); a type array is one schema. The meaning is the same: the
+    keywords beside ``type`` (``pattern``, ``minLength``, ``format``, ``properties``, ...) constrain
+    only values of their own type, so they never reject ``null``. A nullable model
+    (``anyOf: [{"$ref": D}, null]``) becomes ``type: ["object", "null"]`` with ``allOf: [{"$ref": D}]``,
+    and the definition D loses its own ``type: object`` (which would reject ``null``): every reference
+    to D must then be nullable, or this raises ValueError.
+    """
+    nullable_refs: list[str] = []
+
+    def rewrite(node: Any) -> Any:
+        if isinstance(node, list):
+            return [rewrite(item) for item in node]
+        if not isinstance(node, dict):
+            return node
+        node = {key: rewrite(value) for key, value in node.items()}
+        branches = node.get("anyOf")
+        if not (isinstance(branches, list) and len(branches) == 2 and NULL in branches):
+            return node
+        (other,) = [branch for branch in branches if branch != NULL]
+        rest = {key: value for key, value in node.items() if key != "anyOf"}
+        if set(other) == {"$ref"}:
+            nullable_refs.append(other["$ref"])
+            return {"type": ["object", "null"], "allOf": [other], **rest}
+        if isinstance(other.get("type"), str) and "$ref" not in other and not set(other) & set(rest):
+            constraints = {key: value for key, value in other.items() if key != "type"}
+            return {"type": [other["type"], "null"], **constraints, **rest}
+        return node
+
+    result: Schema = rewrite(schema)
+    definitions = result.get("$defs", {})
+    for ref in sorted(set(nullable_refs)):
+        name = ref.removeprefix("#/$defs/")
+        everywhere = json.dumps(result).count(json.dumps({"$ref": ref})[1:-1])
+        if everywhere != nullable_refs.count(ref) or definitions.get(name, {}).get("type") != "object":
+            raise ValueError(f"{ref} is used both nullable and not: it cannot lose its 'type'")
+        definitions[name] = {key: value for key, value in definitions[name].items() if key != "type"}
+    return result
 
 
 def _wrap_refs(node: Any) -> Any:

@@ -1,4 +1,4 @@
-"""SP204 level-outside-range: a level outside a verified range is an error."""
+"""SP204 level-outside-range: a level outside a range two independent sources show is an error."""
 
 from __future__ import annotations
 
@@ -23,11 +23,18 @@ def test_level_outside_a_verified_range() -> None:
 
 
 def test_same_code_checked_against_its_own_version() -> None:
-    # A.7 gained e-3 in 4.0: e-3 passes in 4.0 and fails in 3.0
-    a7 = "  - {code: A.7, title: Technology Trend Monitoring, levels: [e-3]}\n"
-    assert only("SP204", wsp("4.0", a7)) == []
-    assert only("SP204", wsp("3.0", a7)) == [("SP204", 13, 62)]
+    # D.5 gained e-4 in 4.0: e-4 passes in 4.0 and fails in 3.0 (both ranges from two sources)
+    d5 = "  - {code: D.5, title: Sales Proposal Development, levels: [e-4]}\n"
+    assert only("SP204", wsp("4.0", d5)) == []
+    assert only("SP204", wsp("3.0", d5)) == [("SP204", 13, 61)]
 
 
 def test_inferred_ranges_are_not_errors() -> None:
     assert only("SP204", wsp("2.0", "  - {code: A.7, title: Technology Watching, levels: [e-2]}\n")) == []
+
+
+def test_single_source_ranges_are_not_errors() -> None:
+    # 3.0 A.7 e-4..e-5 rests on one source only: SP205 reports it, never SP204
+    a7 = "  - {code: A.7, title: Technology Trend Monitoring, levels: [e-3]}\n"
+    assert only("SP204", wsp("3.0", a7)) == []
+    assert only("SP205", wsp("3.0", a7)) == [("SP205", 13, 62)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from skillprofiles.catalogue.model import Catalogue, fold
+from skillprofiles.catalogue.model import Catalogue, fold, slug
 from skillprofiles.models import AnyProfile
 
 How = Literal["declared", "configured", "inferred"]
@@ -51,18 +51,49 @@ def decide_version(profile: AnyProfile, catalogue: Catalogue, default: str | Non
 
 
 def infer_version(profile: AnyProfile, catalogue: Catalogue) -> VersionDecision:
-    """The version whose official titles the profile's competence titles match most often."""
+    """The version whose official titles the profile's competence titles match most often.
+
+    A title that only this profile's own document attests (``title_evidence: profile-only``) does not
+    count: the document cannot confirm itself. On a tie the newest of the tied versions is assumed and
+    the reason names every tied version; confidence is low on a tie or when at most half the titles
+    match, high otherwise.
+    """
+    document = slug(profile.title)
     pairs = [(c.code, fold(c.title)) for c in profile.competences]
-    best, best_count = catalogue.latest(), -1
-    for version in reversed(catalogue.versions):  # newest first, so that ties go to the newest
-        count = sum(1 for code, title in pairs if _title_of(catalogue, version, code) == title)
-        if count > best_count:
-            best, best_count = version, count
-    confidence: Literal["high", "low"] = "high" if pairs and best_count * 2 > len(pairs) else "low"
-    reason = f"e-CF {best}: {best_count} of {len(pairs)} titles match"
-    return VersionDecision(best, "inferred", reason, confidence)
+    counts: dict[str, int] = {}
+    uncounted: dict[str, None] = {}  # codes whose matching title only this document attests
+    for version in catalogue.versions:
+        count = 0
+        for code, title in pairs:
+            competence = catalogue.competence(version, code)
+            if competence is None or fold(competence.title) != title:
+                continue
+            if competence.attested_only_by(document):
+                uncounted.setdefault(code)
+            else:
+                count += 1
+        counts[version] = count
+    if not counts:
+        return VersionDecision(None, "inferred", "no e-CF version in the catalogue", "low")
+    best_count = max(counts.values())
+    tied = tuple(v for v, n in counts.items() if n == best_count)  # oldest to newest
+    best = tied[-1]  # ties go to the newest
+    low = len(tied) > 1 or not pairs or best_count * 2 <= len(pairs)
+    confidence: Literal["high", "low"] = "low" if low else "high"
+    if len(tied) > 1:
+        matched = "both match" if len(tied) == 2 else "each match"
+        parts = [
+            f"tie: {_names(tied)} {matched} {best_count} of {len(pairs)} titles",
+            "the newest is taken",
+        ]
+    else:
+        parts = [f"{best_count} of {len(pairs)} titles match"]
+    if uncounted:
+        parts.append(f"{', '.join(uncounted)} not counted: titles attested only by this document")
+    parts.append(f"{confidence} confidence")
+    reason = f"e-CF {best} ({'; '.join(parts)})"
+    return VersionDecision(best, "inferred", reason, confidence, tied if len(tied) > 1 else ())
 
 
-def _title_of(catalogue: Catalogue, version: str, code: str) -> str | None:
-    competence = catalogue.competence(version, code)
-    return fold(competence.title) if competence else None
+def _names(versions: tuple[str, ...]) -> str:
+    return f"{', '.join(versions[:-1])} and {versions[-1]}"

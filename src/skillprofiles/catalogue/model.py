@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import functools
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
@@ -29,9 +30,12 @@ __all__ = [
     "CefrLevel",
     "CefrScale",
     "Competence",
+    "Evidence",
     "FrameworkVersion",
     "ProfileRegistry",
     "RegistryEntry",
+    "SourceInfo",
+    "TransversalAspect",
     "VersionDiff",
     "default_catalogue",
     "fold",
@@ -39,7 +43,12 @@ __all__ = [
 ]
 
 PACKAGED = ("ecf.yaml", "cefr.yaml", "wsp-g3.yaml")
-RangeStatus = Literal["verified", "inferred", "unknown"]
+Evidence = Literal["two-sources", "one-source", "inferred", "unknown"]
+RANGE_STATUS_EVIDENCE: dict[str, Evidence] = {  # format /1: verified means the file's author vouches
+    "verified": "two-sources",
+    "inferred": "inferred",
+    "unknown": "unknown",
+}
 Pair = tuple["Competence | None", "Competence | None"]
 
 
@@ -47,6 +56,39 @@ def fold(text: str) -> str:
     """Text compared as the rules compare wording: case, whitespace and ``&``/``and`` ignored."""
     spaced = re.sub(r"\s*&\s*", " and ", text.casefold())
     return " ".join(spaced.split())
+
+
+def slug(text: str) -> str:
+    """A title as a file name: ``Online Community Manager`` -> ``online-community-manager``."""
+    return "-".join(re.findall(r"[a-z0-9]+", fold(text)))
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    """A source of the catalogue: what it is, where a reader finds it, what it shows."""
+
+    id: str
+    title: str
+    kind: str = ""
+    locator: str = ""  # rendered: "owner/name path", "search public code for '...'", page addresses
+    shows: str = ""
+    same_origin_as: tuple[str, ...] = ()
+
+    def describe(self) -> str:
+        """``S3a, <title> (<locator>)``, as findings name a source."""
+        where = f" ({self.locator})" if self.locator and self.locator != self.title else ""
+        return f"{self.id}, {self.title}{where}"
+
+
+@dataclass(frozen=True)
+class TransversalAspect:
+    """A transversal aspect of a version (e-CF 4.0 T1 Accessibility ... T7 Usability)."""
+
+    version: str
+    code: str
+    title: str
+    evidence: Evidence
+    sources: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -59,11 +101,23 @@ class Competence:
     area: Area
     min_level: int | None
     max_level: int | None
-    range_status: RangeStatus
-    source: str
+    evidence: Evidence  # two-sources, one-source, inferred (see inferred_from) or unknown
+    sources: tuple[str, ...]  # the sources of the range (two or more, one, or none)
     note: str | None
     predecessor: str | None = None  # code of the same competence in the previous version, when it moved
     new: bool = False  # no predecessor, even where the code existed before
+    inferred_from: tuple[str, ...] = ()  # versions ('3.0') and/or 'usage', for an inferred range
+    title_evidence: str | None = None  # source, assumed or profile-only
+    title_attested_by: tuple[str, ...] = ()  # 'profile:<slug>': documents writing the title
+
+    @property
+    def source(self) -> str:
+        """The range's source ids joined by commas (``S4a,S4b``)."""
+        return ",".join(self.sources)
+
+    def attested_only_by(self, document_slug: str) -> bool:
+        """Whether the title is written only by that document (so it is no evidence about it)."""
+        return self.title_evidence == "profile-only" and f"profile:{document_slug}" in self.title_attested_by
 
     def levels(self) -> tuple[int, ...]:
         """The levels (1..5) it is defined at; () when the version has no level data."""
@@ -90,6 +144,7 @@ class FrameworkVersion:
     competences: dict[str, Competence]
     sources: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
+    transversal: tuple[TransversalAspect, ...] = ()
 
     def by_area(self) -> dict[Area, list[Competence]]:
         """The competences grouped by area, every area present, each list ordered by code."""
@@ -101,7 +156,14 @@ class FrameworkVersion:
     @property
     def has_level_data(self) -> bool:
         """Whether any competence of this version has a known level range."""
-        return any(c.range_status != "unknown" for c in self.competences.values())
+        return any(c.evidence != "unknown" for c in self.competences.values())
+
+    def grades(self) -> dict[Evidence, int]:
+        """How many ranges have each evidence grade."""
+        counts: dict[Evidence, int] = {"two-sources": 0, "one-source": 0, "inferred": 0, "unknown": 0}
+        for competence in self.competences.values():
+            counts[competence.evidence] += 1
+        return counts
 
 
 @dataclass(frozen=True)
@@ -135,24 +197,58 @@ class CefrLevel:
 _LEVEL_TOKEN = re.compile(r"(?<![\w+-])((?i:pre[- ]?a1)|[A-C][0-9]\+?)(?!\w)")
 
 
-class CefrScale:
-    """The CEFR levels, low to high, and the names of the scale (CEFR, QCER, CECR ...)."""
+@dataclass(frozen=True)
+class CefrAlias:
+    """A name of the CEFR scale (GER, MCER, CECRL ...); short labels may be matched only as written."""
 
-    def __init__(self, levels: Iterable[CefrLevel], aliases: Iterable[str]) -> None:
+    name: str
+    lang: str = ""
+    case_sensitive: bool = False
+    sources: tuple[str, ...] = ()
+
+
+# "minimum level" in English without a catalogue phrase for it: "min. level", "required level"
+_ENGLISH_MINIMUM = r"(?:minimum|min\.?|required)[\s-]+level"
+
+
+class CefrScale:
+    """The CEFR levels, low to high, the names of the scale (CEFR, GER, QCER ...) and the phrases of
+    requirement texts: "minimum level" in several languages, and the words ("native", "mother tongue")
+    that mean a requirement without a CEFR level."""
+
+    def __init__(
+        self,
+        levels: Iterable[CefrLevel],
+        aliases: Iterable[str | CefrAlias],
+        minimum_phrases: Iterable[str] = (),
+        no_level_phrases: Iterable[str] = (),
+    ) -> None:
         self.levels: tuple[CefrLevel, ...] = tuple(levels)
-        self.aliases: tuple[str, ...] = tuple(aliases)
+        self.names: tuple[CefrAlias, ...] = tuple(
+            a if isinstance(a, CefrAlias) else CefrAlias(a) for a in aliases
+        )
+        self.aliases: tuple[str, ...] = tuple(dict.fromkeys(a.name for a in self.names))
+        self.minimum_phrases: tuple[str, ...] = tuple(minimum_phrases)
+        self.no_level_phrases: tuple[str, ...] = tuple(no_level_phrases)
         self._by_key = {_level_key(level.code): level for level in self.levels}
-        labels = sorted((re.escape(a) for a in self.aliases), key=len, reverse=True)
-        self._labels = re.compile(r"\b(?:" + "|".join(labels) + r")\b", re.IGNORECASE) if labels else None
+        self._labels = _label_pattern(self.names, exact_case=True)  # free text: short labels as written
+        self._any_case = _label_pattern(self.names, exact_case=False)  # a min_level value: any case
+        minimum = [_ENGLISH_MINIMUM, *(_phrase(p) for p in self.minimum_phrases)]
+        self._minimum = re.compile(r"\b(?:" + "|".join(minimum) + r")\b")
+        no_level = [_phrase(p) for p in self.no_level_phrases]
+        self._no_level = re.compile(r"\b(?:" + "|".join(no_level) + r")\b") if no_level else None
 
     def get(self, code: str) -> CefrLevel | None:
         """The level written exactly as a code (any case, ``Pre-A1`` also as ``pre a1``)."""
         return self._by_key.get(_level_key(code))
 
     def parse(self, text: str) -> CefrLevel | None:
-        """A level written alone or with a scale name: ``B1``, ``B1 QCER``, ``CEFR C1``; else None."""
-        rest = self._labels.sub(" ", text) if self._labels else text
-        return self.get(rest.strip(" :-\t"))
+        """A level written alone or with a scale name, before or after it, bare or in brackets, in any
+        case: ``B1``, ``B1 GER``, ``C1 (CEFR)``, ``CECRL B2``, ``minimum level: B1 QCER``; else None."""
+        rest = self._any_case.sub(" ", text) if self._any_case else text
+        rest = self._minimum.sub(" ", _plain(rest))
+        rest = re.sub(r"[(\[]\s*[)\]]", " ", rest)  # the brackets a removed label leaves behind
+        return self.get(rest.strip(" :-\t.,;"))
 
     def rank(self, code: str) -> float | None:
         """The rank of a level code, or None when it is not a level."""
@@ -164,14 +260,47 @@ class CefrScale:
         return [m.group(1) for m in _LEVEL_TOKEN.finditer(text)]
 
     def names_scale(self, text: str) -> bool:
-        """Whether the text names the scale (CEFR, QCER, CECR ...)."""
+        """Whether the text names the scale (CEFR, GER, MCER, QCER ...; short labels as written)."""
         return bool(self._labels and self._labels.search(text))
+
+    def promises_level(self, text: str) -> bool:
+        """Whether the text names the scale or says "minimum level" (in any of the listed languages)."""
+        return self.names_scale(text) or bool(self._minimum.search(_plain(text)))
+
+    def without_level(self, text: str) -> bool:
+        """Whether the text is a requirement without a CEFR level ("native", "mother tongue" ...):
+        it says so and names no level."""
+        said = bool(self._no_level and self._no_level.search(_plain(text)))
+        return said and not any(self.get(token) for token in self.mentions(text))
 
     def nearest(self, text: str) -> str | None:
         """The level code closest to a mistyped one, for hints."""
         codes = [level.code for level in self.levels]
         found = difflib.get_close_matches(text.strip().upper(), [c.upper() for c in codes], n=1, cutoff=0.4)
         return codes[[c.upper() for c in codes].index(found[0])] if found else None
+
+
+def _label_pattern(names: tuple[CefrAlias, ...], exact_case: bool) -> re.Pattern[str] | None:
+    if not names:
+        return None
+    exact = {a.name for a in names if exact_case and a.case_sensitive}
+    loose = {a.name for a in names} - exact
+    parts = []
+    if loose:
+        parts.append("(?i:" + "|".join(sorted(map(re.escape, loose), key=len, reverse=True)) + ")")
+    if exact:
+        parts.append("|".join(sorted(map(re.escape, exact), key=len, reverse=True)))
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)")
+
+
+def _plain(text: str) -> str:
+    """Case and accents dropped, hyphens as spaces: ``Nível-Mínimo`` -> ``nivel minimo``."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("-", " ")
+
+
+def _phrase(text: str) -> str:
+    return r"\s+".join(re.escape(word) for word in _plain(text).split())
 
 
 def _level_key(code: str) -> str:
@@ -219,12 +348,21 @@ class Catalogue:
         versions: dict[str, FrameworkVersion],
         cefr: CefrScale,
         profiles: ProfileRegistry,
-        sources: dict[str, str] | None = None,
+        sources: dict[str, SourceInfo] | None = None,
     ) -> None:
         self.versions = dict(sorted(versions.items(), key=lambda item: version_key(item[0])))
         self.cefr = cefr
         self.profiles = profiles
         self.sources = dict(sources or {})
+
+    def source(self, source_id: str) -> SourceInfo:
+        """The source an id names (an entry with only the id when the catalogue does not list it)."""
+        return self.sources.get(source_id) or SourceInfo(source_id, source_id)
+
+    def transversal(self, version: str) -> tuple[TransversalAspect, ...]:
+        """The transversal aspects of a version (e-CF 4.0: T1 Accessibility ... T7 Usability)."""
+        framework = self.versions.get(version)
+        return framework.transversal if framework else ()
 
     def competence(self, version: str, code: str) -> Competence | None:
         """The competence a code names in one version, or None."""
@@ -389,7 +527,7 @@ def _assemble(files: list[dict[str, Any]], base: Catalogue | None = None) -> Cat
     profiles = base.profiles if base else ProfileRegistry(())
     sources = dict(base.sources) if base else {}
     for file in files:
-        sources.update(file.get("sources") or {})
+        sources.update({k: _source(k, v) for k, v in (file.get("sources") or {}).items()})
         if file.get("ecf"):
             versions.update(_versions(file["ecf"]))
         if file.get("cefr"):
@@ -405,8 +543,37 @@ def _versions(section: dict[str, Any]) -> dict[str, FrameworkVersion]:
         ordered = sorted(entry["competences"], key=lambda c: code_key(c["code"]))
         competences = {c["code"]: _competence(version, c) for c in ordered}
         sources, notes = tuple(entry.get("sources", ())), tuple(entry.get("notes", ()))
-        built[version] = FrameworkVersion(version, entry["designation"], competences, sources, notes)
+        aspects = tuple(
+            TransversalAspect(version, a["code"], a["title"], a["evidence"], tuple(a["sources"]))
+            for a in entry.get("transversal_aspects", ())
+        )
+        built[version] = FrameworkVersion(version, entry["designation"], competences, sources, notes, aspects)
     return built
+
+
+def _source(source_id: str, entry: str | dict[str, Any]) -> SourceInfo:
+    if isinstance(entry, str):  # format /1: one text says what and where
+        return SourceInfo(source_id, entry, locator=entry)
+    return SourceInfo(
+        source_id,
+        entry["title"],
+        entry.get("kind", ""),
+        _locator(entry.get("locator") or {}),
+        entry.get("shows", ""),
+        tuple(entry.get("same_origin_as", ())),
+    )
+
+
+def _locator(locator: dict[str, Any]) -> str:
+    parts = []
+    if locator.get("repository"):
+        parts.append(f"{locator['repository']} {locator.get('path', '')}".strip())
+    if locator.get("search"):
+        parts.append(f"search public code for '{locator['search']}'")
+    if locator.get("project_file"):
+        parts.append(locator["project_file"])
+    parts.extend(locator.get("pages", ()))
+    return "; ".join(parts)
 
 
 def _competence(version: str, c: dict[str, Any]) -> Competence:
@@ -417,11 +584,14 @@ def _competence(version: str, c: dict[str, Any]) -> Competence:
         Area(c["area"]),
         c.get("min_level"),
         c.get("max_level"),
-        c["range_status"],
-        ",".join(c.get("sources", ())),
+        c["evidence"] if "evidence" in c else RANGE_STATUS_EVIDENCE[c["range_status"]],
+        tuple(c.get("sources", ())),
         c.get("note"),
         c.get("predecessor"),
         bool(c.get("new", False)),
+        tuple(c.get("inferred_from", ())),
+        c.get("title_evidence"),
+        tuple(c.get("title_attested_by", ())),
     )
 
 
@@ -436,7 +606,21 @@ def _cefr(section: dict[str, Any]) -> CefrScale:
         CefrLevel(lv["code"], float(lv["rank"]), lv["band"], lv["kind"], lv.get("name"))
         for lv in section["levels"]
     )
-    return CefrScale(levels, section.get("aliases", ()))
+    aliases = [
+        a
+        if isinstance(a, str)
+        else CefrAlias(
+            a["name"], a.get("lang", ""), bool(a.get("case_sensitive")), tuple(a.get("sources", ()))
+        )
+        for a in section.get("aliases", ())
+    ]
+    phrases = section.get("phrases") or {}
+    return CefrScale(
+        levels,
+        aliases,
+        [p["text"] for p in phrases.get("minimum_level", ())],
+        [p["text"] for p in phrases.get("no_level", ())],
+    )
 
 
 def _registry(section: dict[str, Any]) -> ProfileRegistry:

@@ -12,6 +12,7 @@ from skillprofiles.cli import (
     export_cmd,
     fix_cmd,
     gap_cmd,
+    lsp_cmd,
     matrix_cmd,
     new_cmd,
     rules_cmd,
@@ -34,6 +35,7 @@ COMMANDS = (
     gap_cmd,
     compare_cmd,
     export_cmd,
+    lsp_cmd,
 )
 
 

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import datetime
 import os
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
 from skillprofiles.diagnostics import Report, Severity
 from skillprofiles.render import RENDERERS, RenderOptions, render_github_summary
+from skillprofiles.render.base import RULES_DOCS
+
+# when the command started (this module is imported before any file is read): junit's timestamp and time
+_STARTED = (datetime.datetime.now(datetime.timezone.utc), time.perf_counter())
 
 
 def add_arguments(parser: Any) -> None:
@@ -32,6 +38,12 @@ def add_arguments(parser: Any) -> None:
         metavar="FILE",
         help="append a Markdown summary to FILE (with --format github: to $GITHUB_STEP_SUMMARY when set)",
     )
+    parser.add_argument(
+        "--sarif-help-base",
+        metavar="URL",
+        default=RULES_DOCS,
+        help=f"sarif: the rules page each rule's helpUri points into (default: {RULES_DOCS})",
+    )
 
 
 def _terminal(args: argparse.Namespace) -> bool:
@@ -53,7 +65,16 @@ def use_color(args: argparse.Namespace) -> bool:
 def options(args: argparse.Namespace, fail_on: Severity | None) -> RenderOptions:
     """What the renderers need from the flags."""
     hints = not getattr(args, "no_hints", False)
-    return RenderOptions(color=use_color(args), show_hints=hints, fail_on=fail_on)
+    docs = getattr(args, "sarif_help_base", RULES_DOCS)
+    started, clock = _STARTED
+    return RenderOptions(
+        color=use_color(args),
+        show_hints=hints,
+        fail_on=fail_on,
+        rules_docs=docs,
+        started=started,
+        elapsed=time.perf_counter() - clock,
+    )
 
 
 def render(args: argparse.Namespace, report: Report, fail_on: Severity | None) -> str:

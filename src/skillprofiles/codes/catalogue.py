@@ -18,17 +18,27 @@ INVALID_CATALOGUE = declare(
 
     Passing::
 
-        format: skillprofiles-catalogue/1
+        format: skillprofiles-catalogue/2
         title: My framework
+        sources:
+          ORG:
+            title: our licensed copy of EN 16234-1:2019
+            kind: project-file
+            locator: {project_file: standards/EN16234-1-2019.pdf}
+            shows: the ranges of our amended competences
         ecf:
           versions:
             '4.1':
               designation: e-CF 4.1 (organisation copy)
               competences:
                 - {code: A.1, title: IS and Business Strategy Alignment, area: PLAN,
-                   min_level: 4, max_level: 5, range_status: verified}
+                   min_level: 4, max_level: 5, evidence: one-source, sources: [ORG]}
 
-    Failing: the same entry with ``area: BUILD`` (A codes are PLAN) or ``min_level: 5, max_level: 4``.
+    Failing: the same entry with ``area: BUILD`` (A codes are PLAN), ``min_level: 5, max_level: 4``,
+    ``evidence: two-sources`` with one source, or a source id that ``sources`` does not list. Files of
+    the format ``skillprofiles-catalogue/1`` (``range_status: verified | inferred | unknown``, sources
+    as plain texts) are still read; ``verified`` there counts as ``two-sources``: the file's author
+    vouches for the range.
     """,
 )
 
@@ -41,13 +51,18 @@ ECF_VERSION_MISSING = declare(
     Why: a competence is identified by (version, code) - D.6 is Channel Management in e-CF 3.0 but
     Digital Marketing in 4.0 - so codes, titles and levels can only be checked against a version.
     The assumed version is ``default_ecf_version`` from the configuration if set, otherwise the
-    version whose official titles match most of the profile's (code, title) pairs, ties to the
-    newest.
+    version whose official titles match most of the profile's (code, title) pairs. A title that only
+    the profile's own document attests (the catalogue marks it ``profile-only``) does not count: a
+    document cannot confirm itself. On a tie the message names the tied versions and the newest of
+    them is taken. The message states the confidence: low on a tie or when at most half the titles
+    match, high otherwise.
 
     Passing: ``ecf_version: '2.0'``
 
-    Failing: a profile without ``ecf_version`` (reported with, e.g., "assumed e-CF 2.0: 5 of 5
-    titles match").
+    Failing: a profile without ``ecf_version`` (reported with, e.g., "assumed e-CF 2.0 (5 of 5
+    titles match; high confidence)" or "assumed e-CF 2.0 (tie: 1.0 and 2.0 both match 14 of 17
+    titles; the newest is taken; A.4, B.5 not counted: titles attested only by this document; low
+    confidence)").
     """,
     scope="profile",
 )
@@ -91,10 +106,25 @@ LEVEL_OUTSIDE_RANGE = declare(
     "SP204",
     "level-outside-range",
     ERROR,
-    """A competence is assigned at a level it is not defined at, and the catalogue range is verified.
+    """A competence is assigned at a level it is not defined at, in a range two independent sources show.
 
     Why: most e-CF competences are defined at two or three levels only (A.9 Innovating: e-4 and e-5);
     a level outside the range has no description in the framework, so the assignment means nothing.
+    Only ranges graded ``two-sources`` (two independent public sources reproduce the CEN table, or a
+    catalogue file of format /1 marks the range ``verified``) raise this error; a range with one
+    source or an inferred one raises SP205, a warning. Every e-CF 4.0 range and 31 of the 40 e-CF 3.0
+    ranges are two-sources (see docs/catalogue.md). Raise or lower it in the configuration like any
+    code (``severity: {SP204: warning}``).
+
+    Ranges graded two-sources in the packaged catalogue:
+
+    - e-CF 4.0, all 41: S4a (arnokamphuis/ecf-explorer json/competencies.json) and S4b (a public SQL
+      seed file; search public code for "INSERT INTO competence_level (competence_id,
+      proficiency_level, description) VALUES (c_id,").
+    - e-CF 3.0, 31: S3a (serhii-horobets82/Sandbox.API Database/init.sql) and one or more of S3b
+      (e-competence-quality.com), S3c (ens.wiki), S3f (appcert.eu), S3g (a public code file): A.1,
+      A.2, A.4, A.5, A.6, A.8, A.9, B.1, B.2, B.3, B.4, B.6, C.1, C.2, C.3, D.1, D.2, D.3, D.4, D.5,
+      D.7, D.8, D.9, D.10, E.1, E.2, E.3, E.5, E.6, E.8, E.9.
 
     Passing (e-CF 4.0): ``{code: A.9, title: Innovating, levels: [e-4, e-5]}``
 
@@ -108,15 +138,30 @@ LEVEL_OUTSIDE_INFERRED_RANGE = declare(
     "SP205",
     "level-outside-inferred-range",
     WARNING,
-    """A competence is assigned at a level outside a range the catalogue only infers.
+    """A competence is assigned at a level outside a range one source shows or the catalogue infers.
 
-    Why: e-CF 2.0 level tables could not be read; its ranges are taken from 3.0. A level outside
-    such a range is probably wrong, but the source should be checked before trusting the catalogue.
+    Why: one public source is not enough to fail a build: it may be a transcription error. Nine e-CF
+    3.0 ranges and ten e-CF 2.0 ranges rest on one source; the other 26 e-CF 2.0 ranges are inferred
+    (from 3.0, and B.1 also from G3 usage), because no 2.0 level table could be read. A level outside
+    such a range is probably wrong, but the source should be checked: the message names the single
+    source (id, title and where to find it) or what the range is inferred from. Raise it to an error
+    in the configuration (``severity: {SP205: error}``) to trust these ranges as much as SP204's.
+
+    Ranges graded one-source or inferred in the packaged catalogue:
+
+    - e-CF 3.0, one source, S3a (serhii-horobets82/Sandbox.API Database/init.sql): A.3, A.7, B.5,
+      C.4, D.6, D.11, D.12, E.4, E.7.
+    - e-CF 2.0, one source, S2e (e-competence-quality.com pages in the 2.0 wording): B.4, C.1, C.3,
+      D.1, D.2, D.8, E.2, E.3, E.4, E.8.
+    - e-CF 2.0, inferred from 3.0: A.1, A.2, A.3, A.4, A.5, A.6, A.7, A.8, B.2, B.3, B.5, C.2, C.4,
+      D.3, D.4, D.5, D.6, D.7, D.9, D.10, D.11, E.1, E.5, E.6, E.7; and B.1 from 3.0 and from G3
+      usage (S2d).
 
     Passing (e-CF 2.0): ``{code: A.7, title: Technology Watching, levels: [e-4]}``
 
-    Failing (e-CF 2.0): ``{code: A.7, title: Technology Watching, levels: [e-2]}`` (inferred range
-    e-4..e-5).
+    Failing (e-CF 2.0): ``{code: A.7, title: Technology Watching, levels: [e-2]}`` ("its range is
+    e-4..e-5 (inferred from e-CF 3.0; no e-CF 2.0 source shows it)"); (e-CF 3.0) ``{code: E.4,
+    title: Relationship Management, levels: [e-2]}`` ("(one source only: S3a, ...)").
     """,
     scope="profile",
 )
@@ -162,7 +207,11 @@ INVALID_CEFR_LEVEL = declare(
     """A language requirement names a level that is not a CEFR level.
 
     Why: CEFR levels are A1, A2, B1, B2, C1, C2, Pre-A1 and the plus levels A2+, B1+, B2+; anything
-    else (B3, C) cannot be compared or certified.
+    else (B3, C) cannot be compared or certified. The level may carry the scale's name in any EU
+    language, before or after it, bare or in brackets: ``B1 GER``, ``C1 (CEFR)``, ``B2 MCER``,
+    ``CECRL B2``, ``B1 ERK``, ``C1 QECR``, ``B2 ESOKJ``, ``B1 SERR``, ``B2 KER``. A ``min_level`` of
+    "native" or "mother tongue" (or a translation: Muttersprache, langue maternelle ...) is a
+    requirement without a CEFR level, not an invalid one.
 
     Passing: ``{language: English, min_level: C1, text: "minimum level: C1 QCER"}``
 
@@ -192,11 +241,18 @@ LANGUAGE_TEXT_UNPARSED = declare(
     WARNING,
     """A language requirement names the CEFR scale (or a minimum level) but no level can be read.
 
-    Why: "minimum level: QCER" or "level B QCER" promises a level the reader cannot find.
+    Why: "minimum level: QCER" or "level B QCER" promises a level the reader cannot find. The scale
+    is recognised under its names in the EU languages (CEFR, GER, MCER, CECR, QCER, QECR, ERK,
+    ESOKJ, SERR, KER, ERR ...) and "minimum level" in en, de, es, fr, it, nl, pl and pt
+    (Mindestniveau, nivel mínimo, niveau minimum, livello minimo, minimumniveau, poziom minimalny,
+    nível mínimo). A requirement of a native speaker ("native", "mother tongue", "Muttersprache",
+    "langue maternelle" ...) has no CEFR level and is not reported.
 
-    Passing: ``text: "Good knowledge of English - minimum level: B1 QCER."``
+    Passing: ``text: "Good knowledge of English - minimum level: B1 QCER."``, ``text: "Deutsch als
+    Muttersprache"``
 
-    Failing: ``text: "Good knowledge of English - minimum level: QCER."``
+    Failing: ``text: "Good knowledge of English - minimum level: QCER."``, ``text: "Deutsch -
+    Mindestniveau: GER"``
     """,
     scope="profile",
 )

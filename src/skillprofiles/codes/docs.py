@@ -82,7 +82,7 @@ def markdown(rules: Iterable[Rule] | None = None) -> str:
         "| code | name | severity | fix | summary |",
         "|---|---|---|---|---|",
         *(
-            f"| [{r.code}](#{_anchor(r)}) | `{r.name}` | {r.severity.label} | {r.fix or '-'} | "
+            f"| [{r.code}](#{anchor(r)}) | `{r.name}` | {r.severity.label} | {r.fix or '-'} | "
             f"{_cell(summary(r))} |"
             for r in listed
         ),
@@ -96,7 +96,8 @@ def markdown(rules: Iterable[Rule] | None = None) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-def _anchor(rule: Rule) -> str:
+def anchor(rule: Rule) -> str:
+    """The rule's heading anchor in docs/rules.md (``sp101-missing-section``), as mkdocs makes it."""
     return f"{rule.code.lower()}-{rule.name}"
 
 

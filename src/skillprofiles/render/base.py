@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -9,6 +10,9 @@ from pathlib import Path
 
 from skillprofiles.diagnostics import Report, Severity
 
+# the rules page of the documentation site (mkdocs builds docs/rules.md as rules/); configurable with
+# ``validate --sarif-help-base URL`` or ``RenderOptions(rules_docs=...)`` for a mirror of the docs
+RULES_DOCS = "https://skillprofiles.dev/rules/"
 JSON_FORMAT_VERSION = "1"  # of the json format's document; changes only on an incompatible change
 
 
@@ -21,6 +25,11 @@ class RenderOptions:
     fail_on: Severity | None = Severity.ERROR  # junit: findings at or above it are failures
     root: Path | None = None  # sarif: URIs are relative to it (None: the working directory)
     show_source: bool = True  # full: quote the offending source lines
+    # sarif: each rule's helpUri is this page plus the rule's anchor (``#sp101-missing-section``)
+    rules_docs: str = RULES_DOCS
+    # junit: when the run started (UTC) and how long it took, in seconds (None: now, and 0)
+    started: datetime.datetime | None = None
+    elapsed: float | None = None
 
 
 Renderer = Callable[[Report, RenderOptions], str]

@@ -104,9 +104,11 @@ class ReportDocument(_Strict):
 
 def report_schema() -> dict[str, object]:
     """The JSON Schema (draft 2020-12) of the report document, with ``$schema`` and ``$id`` first."""
+    from skillprofiles.schemas import nullable_as_type_arrays
+
     schema = ReportDocument.model_json_schema(mode="serialization")
     head = {"$schema": schema.pop("$schema"), "$id": schema.pop("$id")}
-    return {**head, **schema}
+    return {**head, **nullable_as_type_arrays(schema)}
 
 
 def report_schema_text() -> str:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import difflib
 import itertools
-import re
 from collections.abc import Iterable, Iterator
 
-from skillprofiles.catalogue import Catalogue, CefrScale, Competence, default_catalogue, fold
+from skillprofiles.catalogue import Catalogue, CefrScale, Competence, default_catalogue, fold, slug
 from skillprofiles.catalogue.inference import VersionDecision, decide_version
 from skillprofiles.diagnostics import DocPath, Severity
 from skillprofiles.models import AnyProfile
@@ -101,36 +100,47 @@ def _code_span(competences: dict[str, Competence]) -> str:
 
 
 def level_outside_range(profile: AnyProfile, ctx: Context) -> Iterator[Finding]:
-    """A competence is assigned at a level it is not defined at, and the catalogue range is verified."""
-    yield from _levels_outside(profile, ctx, "verified")
+    """A competence is assigned at a level it is not defined at, in a range two independent sources show."""
+    yield from _levels_outside(profile, ctx, ("two-sources",))
 
 
 def level_outside_inferred_range(profile: AnyProfile, ctx: Context) -> Iterator[Finding]:
-    """A competence is assigned at a level outside a range the catalogue only infers."""
-    yield from _levels_outside(profile, ctx, "inferred")
+    """A competence is assigned at a level outside a range one source shows or the catalogue infers."""
+    yield from _levels_outside(profile, ctx, ("one-source", "inferred"))
 
 
-def _levels_outside(profile: AnyProfile, ctx: Context, status: str) -> Iterator[Finding]:
+def _levels_outside(profile: AnyProfile, ctx: Context, grades: tuple[str, ...]) -> Iterator[Finding]:
     version, catalogue = chosen_version(profile, ctx).version, _catalogue(ctx)
     if version is None:
         return
     for index, assigned in enumerate(profile.competences):
         competence = catalogue.competence(version, assigned.code)
-        if competence is None or competence.range_status != status:
+        if competence is None or competence.evidence not in grades:
             continue
         for position, level in enumerate(assigned.levels):
             if competence.defined_at(level.rank) is False:
-                yield _outside(competence, level.value, ("competences", index, "levels", position))
+                path = ("competences", index, "levels", position)
+                yield _outside(catalogue, competence, level.value, path)
 
 
-def _outside(competence: Competence, level: str, path: DocPath) -> Finding:
-    inferred = " (an inferred range: check the source)" if competence.range_status == "inferred" else ""
+def _outside(catalogue: Catalogue, competence: Competence, level: str, path: DocPath) -> Finding:
     return Finding(
         f"{competence.code} {competence.title} is not defined at {level} in e-CF {competence.version}: "
-        f"its range is {competence.range_text()}{inferred}",
+        f"its range is {competence.range_text()}{_evidence(catalogue, competence)}",
         path,
         f"use a level in {competence.range_text()}",
     )
+
+
+def _evidence(catalogue: Catalogue, competence: Competence) -> str:
+    """What a weak range rests on, for the message: the single source, or what it is inferred from."""
+    if competence.evidence == "one-source" and competence.sources:
+        return f" (one source only: {catalogue.source(competence.sources[0]).describe()})"
+    if competence.evidence == "inferred":
+        origins = [o if o == "usage" else f"e-CF {o}" for o in competence.inferred_from]
+        basis = " and from ".join(origins) if origins else "another version"
+        return f" (inferred from {basis}; no e-CF {competence.version} source shows it)"
+    return ""
 
 
 def no_level_data(profile: AnyProfile, ctx: Context) -> Iterator[Finding]:
@@ -159,16 +169,21 @@ def title_mismatch(profile: AnyProfile, ctx: Context) -> Iterator[Finding]:
                 f"{assigned.code} is titled '{assigned.title}' "
                 f"but its e-CF {version} title is '{official.title}'",
                 ("competences", index, "title"),
-                _title_hint(catalogue, official, assigned.title),
+                _title_hint(catalogue, official, assigned.title, slug(profile.title)),
             )
 
 
-def _title_hint(catalogue: Catalogue, official: Competence, written: str) -> str:
+def _title_hint(catalogue: Catalogue, official: Competence, written: str, document: str) -> str:
     hint = f"use the official title '{official.title}'"
     wanted = fold(written)
-    versions = [v for v, f in catalogue.versions.items() if _titled(f.competences.get(official.code), wanted)]
-    if versions:
-        return f"{hint}; '{written}' is the e-CF {', '.join(versions)} title of {official.code}"
+    titled = [
+        c for f in catalogue.versions.values() if _titled(c := f.competences.get(official.code), wanted)
+    ]
+    if titled:
+        versions = ", ".join(c.version for c in titled if c is not None)
+        only_here = all(c is not None and c.attested_only_by(document) for c in titled)
+        caveat = " (a title only this document attests)" if only_here else ""
+        return f"{hint}; '{written}' is the e-CF {versions} title of {official.code}{caveat}"
     others = catalogue.versions[official.version].competences.values()
     other = next((c for c in others if _titled(c, wanted)), None)
     if other is not None:
@@ -185,8 +200,9 @@ def invalid_cefr_level(profile: AnyProfile, ctx: Context) -> Iterator[Finding]:
     scale = _catalogue(ctx).cefr
     for index, requirement in enumerate(profile.languages):
         base = ("personal_aptitudes", "linguistic", index)
-        if requirement.min_level is not None and scale.parse(requirement.min_level) is None:
-            yield _invalid_level(scale, requirement.min_level, (*base, "min_level"))
+        written = requirement.min_level
+        if written is not None and scale.parse(written) is None and not scale.without_level(written):
+            yield _invalid_level(scale, written, (*base, "min_level"))
         for token in scale.mentions(requirement.text):
             if scale.get(token) is None:
                 yield _invalid_level(scale, token, (*base, "text"))
@@ -214,15 +230,12 @@ def cefr_order(profile: AnyProfile, ctx: Context) -> Iterator[Finding]:
             )
 
 
-_MINIMUM_LEVEL = re.compile(r"\b(?:minimum|min\.?|required)\s+level\b", re.IGNORECASE)
-
-
 def language_text_unparsed(profile: AnyProfile, ctx: Context) -> Iterator[Finding]:
     """A language requirement names the CEFR scale (or a minimum level) but no level can be read."""
     scale = _catalogue(ctx).cefr
     for index, requirement in enumerate(profile.languages):
-        promises = scale.names_scale(requirement.text) or _MINIMUM_LEVEL.search(requirement.text)
-        if promises and not scale.mentions(requirement.text):
+        text = requirement.text
+        if scale.promises_level(text) and not scale.mentions(text) and not scale.without_level(text):
             yield Finding(
                 "the text names a CEFR level but none can be read in it",
                 ("personal_aptitudes", "linguistic", index, "text"),
