@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 import subprocess
@@ -229,3 +230,49 @@ def test_every_finding_of_a_file_in_one_run() -> None:
         ("SP203", 19, 11),  # at their own lines although the first is left out of the partial profile
     ]
     assert found[0].hint == "did you mean 'primary_duties'?"
+
+
+def test_a_reused_code_is_named_as_such_and_never_fixed_to_the_new_title(tmp_path: Path) -> None:
+    text = ROLE.replace("code: A.3", "code: D.7").replace(
+        "title: Business Plan Development", "title: Sales Management"
+    )
+    [finding] = [d for d in Pipeline.from_config().reads(text, "r.yaml").diagnostics if d.code == "SP207"]
+    assert finding.hint == (
+        "D.7 was reused in e-CF 4.0 for 'Data Science and Analytics': 'Sales Management' is D.7 in e-CF "
+        "1.0, 2.0, 3.0; the catalogue lists no e-CF 4.0 counterpart of it; "
+        "check which version the profile follows"
+    )
+    assert finding.replacement is None
+    path = tmp_path / "test-role.yaml"
+    path.write_text(text, encoding="utf-8")
+    run("fix", "--unsafe-fixes", str(path))
+    assert path.read_text(encoding="utf-8") == text  # nothing that would change what the profile requires
+
+
+def test_an_official_title_is_an_unsafe_fix(tmp_path: Path) -> None:
+    text = ROLE.replace("title: Business Plan Development", "title: Business Planning")
+    path = tmp_path / "test-role.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert run("fix", str(path)).stdout.startswith("Fixed 0 findings")
+    assert path.read_text(encoding="utf-8") == text
+    assert run("fix", "--unsafe-fixes", str(path)).stdout.startswith("Fixed 1 finding in 1 file")
+    assert path.read_text(encoding="utf-8") == text.replace(
+        "title: Business Planning", "title: 'Business Plan Development'"
+    )
+
+
+def test_catalogue_command_lists_shows_and_diffs() -> None:
+    shown = run("catalogue", "show", "d.7").stdout.splitlines()
+    assert shown[0] == "D.7"
+    assert shown[1] == "  e-CF 1.0: Sales Management (ENABLE), -, no level data"
+    assert "  e-CF 4.0: Data Science and Analytics (ENABLE), e-2..e-5, two independent sources" in shown
+    listing = json.loads(run("catalogue", "list", "3.0", "--format", "json").stdout)
+    assert len(listing["competences"]) == 40
+    assert listing["evidence"] == {"two-sources": 31, "one-source": 9, "inferred": 0, "unknown": 0}
+    diff = json.loads(run("catalogue", "diff", "3.0", "4.0", "--format", "json").stdout)
+    assert [(p["old"]["code"], p["new"]["title"]) for p in diff["reused"]] == [
+        ("D.6", "Digital Marketing"),
+        ("D.7", "Data Science and Analytics"),
+    ]
+    assert run("catalogue", "diff", "4.0", "3.0").returncode == 2
+    assert run("catalogue", "list", "9.9").returncode == 2

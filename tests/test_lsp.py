@@ -405,7 +405,8 @@ async def test_hover_on_a_competence_and_a_cefr_level(client: LanguageClient) ->
     assert isinstance(hover.contents, lsp.MarkupContent)
     value = hover.contents.value
     assert value.startswith(
-        "**D.6 Digital Marketing** (e-CF 4.0)\n\nArea D: Enable · levels e-2..e-4 (verified)"
+        "**D.6 Digital Marketing** (e-CF 4.0)\n\n"
+        "Area D: Enable · levels e-2..e-4 (two independent sources: S4a, S4b)"
     )
     # the code named another competence before 4.0, which was D.12 in 3.0
     assert (
@@ -696,7 +697,7 @@ def test_meta_findings_are_never_offered_a_suppression() -> None:
         ("ecf_version: 2.0\n", "ecf_version: '2.0'\n", True),
         ("language: no\n", "language: 'no'\n", True),
         ("date: 2013-02-14\n", "date: '2013-02-14'\n", True),
-        ("  - code: A1\n", "  - code: A.1\n", False),
+        ("  - code: A1\n", "  - code: A.1\n", True),  # a code spelling: the safe fix of `skillprofiles fix`
         ("ecf_versoin: '2.0'\n", "ecf_version: '2.0'\n", False),
     ],
 )

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from skillprofiles._version import __version__
 from skillprofiles.cli import (
+    catalogue_cmd,
     compare_cmd,
     export_cmd,
     fix_cmd,
@@ -29,6 +30,7 @@ COMMANDS = (
     fix_cmd,
     new_cmd,
     rules_cmd,
+    catalogue_cmd,
     schema_cmd,
     show_cmd,
     matrix_cmd,

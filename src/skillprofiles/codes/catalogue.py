@@ -198,6 +198,7 @@ TITLE_MISMATCH = declare(
     Development"; "Design and Development" is its e-CF 2.0 title).
     """,
     scope="profile",
+    fix="unsafe",
 )
 
 INVALID_CEFR_LEVEL = declare(

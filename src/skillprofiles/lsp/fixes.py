@@ -2,9 +2,9 @@
 
 This is the one place fixes come from: the language server asks :func:`fixes_for` for every
 diagnostic it publishes. Today the providers here cover the mechanical cases the validator's own
-messages name in their hint (quote a YAML 1.1 scalar, take the "did you mean" suggestion); when a
-``skillprofiles fix`` engine exists, it plugs in here, by registering its providers with
-:func:`provider` (or by replacing :func:`fixes_for`), and the editor offers its fixes unchanged.
+messages carry: every fix of ``skillprofiles fix`` (the finding's ``replacement``, see
+:mod:`skillprofiles.engine.fixes`), and the "did you mean" of a misspelt key. Other providers register
+with :func:`provider`.
 
 Positions are the CLI's: 1-based lines and columns in characters, end exclusive (:class:`Span`).
 A fix is ``safe`` when applying it keeps what the author meant (quoting keeps the text as written);
@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from skillprofiles.diagnostics import Diagnostic, Span
+from skillprofiles.engine.fixes import fix_of
 from skillprofiles.lsp.positions import TextIndex
 
 
@@ -92,14 +93,16 @@ def single_quoted(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
-@provider("SP104")
-def quote_scalar(diagnostic: Diagnostic, text: str, index: TextIndex) -> list[Fix]:
-    """``ecf_version: 2.0`` -> ``ecf_version: '2.0'``: YAML then reads the text as written."""
-    raw = spanned(diagnostic, text, index)
-    if raw is None or not _plain(raw):
+@provider()
+def carried_fix(diagnostic: Diagnostic, text: str, index: TextIndex) -> list[Fix]:
+    """The fix the finding itself carries (``skillprofiles fix`` applies the same one): quoting a YAML
+    1.1 scalar, a code or level spelling, an official title (unsafe)."""
+    fix = fix_of(diagnostic, text)
+    if fix is None:
         return []
-    quoted = single_quoted(raw)
-    return [Fix(f"Quote {raw} as {quoted}", (Edit(diagnostic.span, quoted),), safe=True)]
+    old, new = text[fix.edit.start : fix.edit.end], fix.edit.new
+    title = f"Quote {old} as {new}" if new == single_quoted(old) else f"Replace '{old}' by {new}"
+    return [Fix(title, (Edit(diagnostic.span, new),), safe=fix.safe)]
 
 
 _DID_YOU_MEAN = re.compile(r"did you mean '([^'\r\n]+)'\?")
@@ -109,6 +112,8 @@ _DID_YOU_MEAN = re.compile(r"did you mean '([^'\r\n]+)'\?")
 def take_suggestion(diagnostic: Diagnostic, text: str, index: TextIndex) -> list[Fix]:
     """``code: A1`` with the hint "did you mean 'A.1'?" -> ``code: A.1``; not safe: it changes the
     meaning, and only the author knows whether the suggestion is what was meant."""
+    if diagnostic.replacement is not None:
+        return []  # the finding carries its fix (carried_fix)
     found = _DID_YOU_MEAN.search(diagnostic.hint or "")
     written = spanned(diagnostic, text, index)
     if found is None or written is None or not _plain(written):

@@ -77,13 +77,20 @@ def hover(catalogue: Catalogue, version: str | None, text: str, line: int, col: 
     return None
 
 
+_GRADES = {
+    "two-sources": "two independent sources",
+    "one-source": "one source",
+    "inferred": "inferred",
+    "unknown": "unknown",
+}
+
+
 def _evidence(competence: Competence) -> str:
-    """What the range rests on, read from whichever field the catalogue has (``range_status`` today)."""
-    for name in ("evidence", "range_evidence", "range_status"):
-        value = getattr(competence, name, None)
-        if value:
-            return str(getattr(value, "value", value))
-    return "unknown"
+    """What the range rests on: its evidence grade and the ids of its sources."""
+    grade = _GRADES.get(competence.evidence, competence.evidence)
+    if competence.evidence == "inferred" and competence.inferred_from:
+        return f"{grade} from {', '.join(competence.inferred_from)}"
+    return f"{grade}: {', '.join(competence.sources)}" if competence.sources else grade
 
 
 def _range(competence: Competence) -> str:

@@ -20,6 +20,7 @@ class Finding:
     key: bool = False  # point at the mapping key of ``path`` rather than its value
     file: str | None = None  # repository rules name the file the finding belongs to
     span: Span | None = None  # an explicit place, for text no document path names (e.g. a comment)
+    replacement: str | None = None  # the source text that fixes it in place of its span (Rule.fix)
 
 
 @dataclass(slots=True)

@@ -165,30 +165,60 @@ def title_mismatch(profile: AnyProfile, ctx: Context) -> Iterator[Finding]:
     for index, assigned in enumerate(profile.competences):
         official = catalogue.competence(version, assigned.code)
         if official is not None and fold(official.title) != fold(assigned.title):
+            hint, same_meaning = _title_hint(catalogue, official, assigned.title, slug(profile.title))
             yield Finding(
                 f"{assigned.code} is titled '{assigned.title}' "
                 f"but its e-CF {version} title is '{official.title}'",
                 ("competences", index, "title"),
-                _title_hint(catalogue, official, assigned.title, slug(profile.title)),
+                hint,
+                # the official title is the fix only where the written one names the same competence
+                replacement=_yaml_text(official.title) if same_meaning else None,
             )
 
 
-def _title_hint(catalogue: Catalogue, official: Competence, written: str, document: str) -> str:
+def _yaml_text(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _title_hint(catalogue: Catalogue, official: Competence, written: str, document: str) -> tuple[str, bool]:
+    """The hint of a title mismatch, and whether the official title means what the profile wrote."""
     hint = f"use the official title '{official.title}'"
     wanted = fold(written)
     titled = [
-        c for f in catalogue.versions.values() if _titled(c := f.competences.get(official.code), wanted)
+        c
+        for f in catalogue.versions.values()
+        if (c := f.competences.get(official.code)) is not None and _titled(c, wanted)
     ]
+    reused = [c for c in titled if catalogue.counterpart(c.version, c.code, official.version) != c.code]
+    if reused:
+        return _reused_hint(catalogue, official, written, reused), False
     if titled:
-        versions = ", ".join(c.version for c in titled if c is not None)
-        only_here = all(c is not None and c.attested_only_by(document) for c in titled)
+        versions = ", ".join(c.version for c in titled)
+        only_here = all(c.attested_only_by(document) for c in titled)
         caveat = " (a title only this document attests)" if only_here else ""
-        return f"{hint}; '{written}' is the e-CF {versions} title of {official.code}{caveat}"
+        return f"{hint}; '{written}' is the e-CF {versions} title of {official.code}{caveat}", True
     others = catalogue.versions[official.version].competences.values()
     other = next((c for c in others if _titled(c, wanted)), None)
     if other is not None:
-        return f"{hint}; '{written}' is {other.code} in e-CF {official.version}: is the code wrong?"
-    return hint
+        return f"'{written}' is {other.code} in e-CF {official.version}: is the code wrong?", False
+    return hint, True
+
+
+def _reused_hint(catalogue: Catalogue, official: Competence, written: str, reused: list[Competence]) -> str:
+    """The code was reused: the profile probably means the competence it named in another version."""
+    versions = ", ".join(c.version for c in reused)
+    meant = reused[-1]
+    counterpart = catalogue.counterpart(meant.version, meant.code, official.version)
+    target = catalogue.competence(official.version, counterpart) if counterpart else None
+    where = (
+        f"; in e-CF {official.version} that competence is {target.code} '{target.title}'"
+        if target is not None
+        else f"; the catalogue lists no e-CF {official.version} counterpart of it"
+    )
+    return (
+        f"{official.code} was reused in e-CF {official.version} for '{official.title}': '{written}' is "
+        f"{official.code} in e-CF {versions}{where}; check which version the profile follows"
+    )
 
 
 def _titled(competence: Competence | None, folded_title: str) -> bool:
