@@ -216,10 +216,13 @@ def test_sarif_help_base_flag(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
 def test_sarif_missing_section_points_at_one_line(real_report: Report) -> None:
     """SP101 spans the mapping that lacks the section (here the whole file): code scanning gets its
     first line, start to end of line, so a pull request that edits the file shows the alert there."""
-    results = sarif(real_report)["runs"][0]["results"]
+    # a section left out (a misspelt one is SP102 only): mission is missing from the whole file
+    Path("profiles/missing.yaml").write_text(ROLE.replace("mission:", "# mission:"), encoding="utf-8")
+    checked = Checker(Config(ignore=("SP303",))).check_paths(["profiles/missing.yaml"])
+    results = sarif(checked)["runs"][0]["results"]
     missing = next(r for r in results if r["ruleId"] == "SP101")
     location = missing["locations"][0]["physicalLocation"]
-    assert location["artifactLocation"]["uri"] == "profiles/typo.yaml"
+    assert location["artifactLocation"]["uri"] == "profiles/missing.yaml"
     first_line = ROLE.splitlines()[0]  # 'template: ict-role-profile'
     assert location["region"] == {
         "startLine": 1,

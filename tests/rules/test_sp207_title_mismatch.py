@@ -24,11 +24,12 @@ def test_title_of_another_version_is_named() -> None:
 
 def test_title_of_another_code_suggests_a_wrong_code() -> None:
     text = wsp("4.0", "  - {code: D.6, title: Channel Management, levels: [e-3]}\n")
-    assert messages("SP207", text)[0][1] == (
-        "use the official title 'Digital Marketing'; "
-        "'Channel Management' is the e-CF 1.0, 2.0, 3.0 title of D.6"
+    assert messages("SP207", text)[0][1] == (  # D.6 was reused: Digital Marketing is not what it meant
+        "D.6 was reused in e-CF 4.0 for 'Digital Marketing': 'Channel Management' is D.6 in e-CF 1.0, "
+        "2.0, 3.0; the catalogue lists no e-CF 4.0 counterpart of it; check which version the profile follows"
     )
     text = wsp("4.0", "  - {code: D.8, title: Purchasing, levels: [e-3]}\n")
     assert messages("SP207", text)[0][1] == (
-        "use the official title 'Contract Management'; 'Purchasing' is D.4 in e-CF 4.0: is the code wrong?"
+        # the official title would change what the profile requires: not suggested
+        "'Purchasing' is D.4 in e-CF 4.0: is the code wrong?"
     )
