@@ -206,7 +206,21 @@ def test_placeholder_rule_reports_each_todo() -> None:
 
 
 @pytest.mark.parametrize(
-    "command", ["validate", "fix", "new", "rules", "schema", "show", "matrix", "gap", "compare", "export"]
+    "command",
+    [
+        "validate",
+        "fix",
+        "new",
+        "rules",
+        "schema",
+        "show",
+        "matrix",
+        "gap",
+        "compare",
+        "export",
+        "catalogue",
+        "lsp",
+    ],
 )
 def test_every_help_has_a_description_examples_and_exit_codes(command: str) -> None:
     text = run(command, "--help").stdout

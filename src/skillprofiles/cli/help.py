@@ -87,6 +87,12 @@ HELP: dict[str, tuple[str, str, dict[str, str]]] = {
         "-o profiles/WSP-G3-022.yaml",
         {"ok": "written", "findings": "(not used)"},
     ),
+    "lsp": (
+        "A Language Server Protocol server over standard input and output: the validator's findings, "
+        "quick fixes, hover and completion in any editor (see docs/editors.md). Needs the lsp extra.",
+        "skillprofiles lsp\nskillprofiles lsp --catalogue our-framework.yaml",
+        {"ok": "the editor shut the server down", "findings": "(not used)"},
+    ),
     "catalogue": (
         "The packaged (or --catalogue) e-CF catalogue: a version's competences with level ranges and their "
         "evidence, one competence across versions, what changed between two versions.",
