@@ -52,6 +52,15 @@ RANGE_STATUS_EVIDENCE: dict[str, Evidence] = {  # format /1: verified means the 
 Pair = tuple["Competence | None", "Competence | None"]
 
 
+# how each evidence grade reads in a listing or a hover
+EVIDENCE_WORDS = {
+    "two-sources": "two independent sources",
+    "one-source": "one source",
+    "inferred": "inferred",
+    "unknown": "no level data",
+}
+
+
 def fold(text: str) -> str:
     """Text compared as the rules compare wording: case, whitespace and ``&``/``and`` ignored."""
     spaced = re.sub(r"\s*&\s*", " and ", text.casefold())

@@ -18,6 +18,7 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from skillprofiles.catalogue import Catalogue, Competence, code_key, fold
+from skillprofiles.catalogue.model import EVIDENCE_WORDS
 from skillprofiles.lsp.positions import YAML_BREAK
 from skillprofiles.models import MODELS, Level
 
@@ -77,17 +78,9 @@ def hover(catalogue: Catalogue, version: str | None, text: str, line: int, col: 
     return None
 
 
-_GRADES = {
-    "two-sources": "two independent sources",
-    "one-source": "one source",
-    "inferred": "inferred",
-    "unknown": "unknown",
-}
-
-
 def _evidence(competence: Competence) -> str:
     """What the range rests on: its evidence grade and the ids of its sources."""
-    grade = _GRADES.get(competence.evidence, competence.evidence)
+    grade = EVIDENCE_WORDS.get(competence.evidence, competence.evidence)
     if competence.evidence == "inferred" and competence.inferred_from:
         return f"{grade} from {', '.join(competence.inferred_from)}"
     return f"{grade}: {', '.join(competence.sources)}" if competence.sources else grade

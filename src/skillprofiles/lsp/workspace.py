@@ -34,7 +34,7 @@ from skillprofiles.source.reader import Parsed, parse_bytes
 from skillprofiles.tuning.baseline import BaselineError
 from skillprofiles.tuning.config import Config
 from skillprofiles.tuning.files import ConfigError, find_config, load_config
-from skillprofiles.tuning.suppress import comment_start
+from skillprofiles.tuning.suppress import comment_start, value_at
 
 MAX_CONTEXT_FILES = 2000  # profiles of a workspace read for the repository-wide rules, at most
 
@@ -300,15 +300,6 @@ def _multiline_strings(parsed: Parsed) -> list[Span]:
     """The spans the suppression scanner treats as string content, not comments."""
     spans = []
     for path, span in parsed.source.values.items():
-        if span.end_line > span.line and isinstance(_value_at(parsed.data, path), str):
+        if span.end_line > span.line and isinstance(value_at(parsed.data, path), str):
             spans.append(span)
     return spans
-
-
-def _value_at(data: Any, path: tuple[str | int, ...]) -> Any:
-    for part in path:
-        try:
-            data = data[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data

@@ -61,11 +61,12 @@ def _string_spans(source: Any, data: Any) -> list[Span]:
     return [
         span
         for path, span in source.values.items()
-        if span.end_line > span.line and isinstance(_value_at(data, path), str)
+        if span.end_line > span.line and isinstance(value_at(data, path), str)
     ]
 
 
-def _value_at(data: Any, path: DocPath) -> Any:
+def value_at(data: Any, path: DocPath) -> Any:
+    """The value at a document path of plain YAML data, or None."""
     for part in path:
         try:
             data = data[part]
