@@ -481,11 +481,15 @@ class _Builder:
         method = self._constructor.yaml_constructors[tag]
         try:
             return method(self._constructor, node)
-        except (ConstructorError, ValueError, OverflowError) as exc:
+        except (ConstructorError, ValueError, ArithmeticError, LookupError, AttributeError, TypeError):
+            # PyYAML's constructors raise whatever their parsing hits on text the tag does not fit
+            # (KeyError for '!!bool maybe', AttributeError for '!!timestamp x', IndexError for '!!int ""'):
+            # every one is the same problem, the text is not a value of that type
             self.parsed.report(
                 codes.SYNTAX,
-                f"cannot read {shown(event.value)} as {tag.removeprefix(YAML_TAG)}: {shown(str(exc))}",
+                f"cannot read {shown(event.value)} as {tag.removeprefix(YAML_TAG)}",
                 _span(event.start_mark, event.end_mark),
+                f"remove the tag '!!{tag.removeprefix(YAML_TAG)}' or write a valid value",
             )
             return None
 
