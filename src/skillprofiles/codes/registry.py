@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from skillprofiles.diagnostics import Diagnostic, DocPath, Severity, Span
+from skillprofiles.textsafe import printable
 
 Scope = Literal["file", "profile", "repository"]
 
@@ -39,9 +40,18 @@ class Rule:
         hint: str | None = None,
         path: DocPath = (),
     ) -> Diagnostic:
-        """The one constructor of a finding of this code, at its default severity."""
+        """The one constructor of a finding of this code, at its default severity.
+
+        The one place of the text-safety rule: every control character, bidi override and line break in
+        ``message`` and ``hint`` is *escaped* (``\\e``, ``\\n``, ``\\u202e``), not dropped, so that a
+        finding about such a character still shows it, and no output (terminal, CI log, library caller
+        printing ``d.message``) ever receives it raw (docs/security.md).
+        """
         where = span if span is not None else Span.point(1, 1)
-        return Diagnostic(self.code, self.name, self.severity, message, file, where, hint, path)
+        safe_hint = printable(hint) if hint is not None else None
+        return Diagnostic(
+            self.code, self.name, self.severity, printable(message), file, where, safe_hint, path
+        )
 
 
 REGISTRY: dict[str, Rule] = {}
