@@ -35,3 +35,10 @@ def test_the_stamp_escapes_message_and_hint_once_for_every_code() -> None:
     assert (made.code, made.line, made.column) == ("SP010", 2, 3)
     assert made.message == "a\\e]8;;x\\u0007b\\u2028c"
     assert made.hint == "h\\u0085i"
+
+
+def test_suppression_comments_count_lines_as_libyaml_does() -> None:
+    # \v, \f and \x1c-\x1e are not line breaks for libyaml: the comment is on line 1, not line 5
+    found = where("a: 1\x0b\x0c\x1c\x1d # skillprofiles: ignore[SP999]\n")
+    assert ("SP902", 1, 34) in found
+    assert [code for code, line, _ in found if line > 1] == []
