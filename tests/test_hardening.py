@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import time
+from pathlib import Path
+
 import pytest
 
 from skillprofiles.codes.reader import SYNTAX
 from skillprofiles.diagnostics import Span
 from skillprofiles.engine.checker import Checker
 from skillprofiles.textsafe import printable
-from skillprofiles.tuning.config import Config
+from skillprofiles.tuning.config import Config, _glob_matches
+from skillprofiles.tuning.files import ConfigError, load_config
 from tests.conftest import findings, where
+from tests.minimal import WSP
 from tests.rules.helpers import wsp
 
 
@@ -42,3 +49,89 @@ def test_suppression_comments_count_lines_as_libyaml_does() -> None:
     found = where("a: 1\x0b\x0c\x1c\x1d # skillprofiles: ignore[SP999]\n")
     assert ("SP902", 1, 34) in found
     assert [code for code, line, _ in found if line > 1] == []
+
+
+def run(*args: str, cwd: Path, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "skillprofiles", *args]
+    return subprocess.run(command, capture_output=True, text=True, cwd=cwd, check=False, timeout=timeout)
+
+
+def config_findings(path: Path) -> list[tuple[str, int, int, str]]:
+    with pytest.raises(ConfigError) as raised:
+        load_config(path)
+    return [(d.code, d.line, d.column, d.message) for d in raised.value.diagnostics]
+
+
+@pytest.mark.parametrize(
+    ("line", "column", "message"),
+    [
+        ("max_depth: 1000", 12, "max_depth: Input should be less than or equal to 256"),
+        ("max_file_size: 100000000000000000000000", 16, "max_file_size: Input should be less than or equal"),
+        ('baseline: "a\\0b"', 11, "baseline: Value error, a file name cannot be empty or hold a NUL byte"),
+        ('catalogue: "a\\0b"', 12, "catalogue: Value error, a file name cannot be empty or hold a NUL byte"),
+        (
+            "per_path: [{paths: ['[z-a]']}]",
+            20,
+            "per_path.0.paths: Value error, character range z-a in '[z-a]'",
+        ),
+        (
+            f"per_path: [{{paths: ['{'a' * 300}']}}]",
+            20,
+            "per_path.0.paths: Value error, pattern is longer than",
+        ),
+    ],
+)
+def test_configuration_values_that_broke_a_run_are_located_sp910(
+    tmp_path: Path, line: str, column: int, message: str
+) -> None:
+    config = tmp_path / ".skillprofiles.yaml"
+    config.write_text(line + "\n")
+    [(code, at_line, at_column, text)] = config_findings(config)
+    assert (code, at_line, at_column) == ("SP910", 1, column)
+    assert text.startswith(message)
+    (tmp_path / "p.yaml").write_text(WSP)
+    result = run("validate", "p.yaml", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert f".skillprofiles.yaml:1:{column}: SP910" in result.stderr
+
+
+def test_a_deeply_nested_pyproject_is_a_located_sp910_not_a_recursion_error(tmp_path: Path) -> None:
+    depth = 5000
+    (tmp_path / "pyproject.toml").write_text("[tool.skillprofiles]\nx = " + "[" * depth + "]" * depth + "\n")
+    assert config_findings(tmp_path / "pyproject.toml") == [
+        ("SP910", 1, 1, "invalid TOML: nesting is too deep")
+    ]
+    (tmp_path / "p.yaml").write_text(WSP)
+    result = run("validate", "p.yaml", cwd=tmp_path)
+    assert (result.returncode, "Traceback" in result.stderr) == (2, False)
+    assert "pyproject.toml:1:1: SP910 invalid TOML: nesting is too deep" in result.stderr
+
+
+@pytest.mark.parametrize("size", ["99999999999999999999", "1073741825"])
+def test_a_huge_max_file_size_is_a_usage_error(tmp_path: Path, size: str) -> None:
+    (tmp_path / "p.yaml").write_text(WSP)
+    result = run("validate", "--no-config", "--max-file-size", size, "p.yaml", cwd=tmp_path)
+    assert (result.returncode, "Traceback" in result.stderr) == (2, False)
+    assert "--max-file-size" in result.stderr
+
+
+def test_per_path_globs_match_in_linear_time() -> None:
+    started = time.perf_counter()
+    assert not _glob_matches("*" * 18 + "x", "a" * 2000 + "y")
+    assert not _glob_matches("**" * 60 + "x", "a/" * 500 + "y")
+    assert time.perf_counter() - started < 1
+    cases = [
+        ("legacy", "legacy/a.yaml", True),
+        ("legacy/**", "legacy/a/b.yaml", True),
+        ("**/*.yaml", "a/b/c.yaml", True),
+        ("**/*.yaml", "c.yaml", True),
+        ("*.yaml", "a/c.yaml", False),
+        ("a/[!b]c", "a/xc", True),
+        ("a/[!b]c", "a/bc", False),
+        ("[a-c]?.yml", "b1.yml", True),
+        ("a/**/b", "a/b", True),
+        ("a/**/b", "a/x/y/b", True),
+        ("[z-a]", "z", False),
+    ]
+    assert [_glob_matches(p, f) for p, f, _ in cases] == [expected for _, _, expected in cases]

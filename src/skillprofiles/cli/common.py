@@ -124,7 +124,7 @@ def add_loading_options(parser: Any) -> None:
         metavar="VERSION",
         help="e-CF version to assume for profiles that do not declare one (e.g. 2.0)",
     )
-    group.add_argument("--max-file-size", type=_positive, metavar="BYTES", help="largest file read")
+    group.add_argument("--max-file-size", type=_file_size, metavar="BYTES", help="largest file read")
     group.add_argument(
         "--max-depth",
         type=_positive,
@@ -140,9 +140,20 @@ def add_loading_options(parser: Any) -> None:
 def _positive(text: str) -> int:
     import argparse
 
-    if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"expected a positive whole number, not {text!r}")
+    if not text.isdigit() or len(text) > 12 or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive whole number, not {text[:20]!r}")
     return int(text)
+
+
+def _file_size(text: str) -> int:
+    import argparse
+
+    from skillprofiles.source.reader import MAX_BYTES_CEILING
+
+    size = _positive(text)
+    if size > MAX_BYTES_CEILING:
+        raise argparse.ArgumentTypeError(f"the largest file size accepted is {MAX_BYTES_CEILING} bytes")
+    return size
 
 
 def pipeline_from(args: Any) -> Pipeline:

@@ -50,6 +50,7 @@ _BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _SHOWN_MAX = 60  # user text echoed in a message is cut to this many characters
 MAX_DEPTH_CEILING = 256  # deeper data would reach the recursion limits of validation and rules
+MAX_BYTES_CEILING = 1 << 30  # a larger max_file_size is refused: one read of it would exhaust memory
 _FILE_KINDS = ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"))
 
 
@@ -70,6 +71,8 @@ class Limits:
         for name in ("max_bytes", "max_nodes", "max_alias_nodes"):
             if getattr(self, name) < 1:
                 raise ValueError(f"{name} must be a positive number, not {getattr(self, name)}")
+        if self.max_bytes > MAX_BYTES_CEILING:
+            raise ValueError(f"max_bytes must be at most {MAX_BYTES_CEILING}, not {self.max_bytes}")
 
 
 @dataclass(slots=True)
@@ -131,6 +134,26 @@ def read_path(path: Path, display: str, limits: Limits | None = None) -> Parsed:
 
 class _NotAFileError(Exception):
     """The path names a directory, a pipe, a socket or a device."""
+
+
+class UnreadableError(Exception):
+    """A file cannot be read as a regular file within its limit; the message says why, for a user."""
+
+
+def read_bounded(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file, read as profiles are: opened non-blocking (a named pipe never
+    waits), refused unless a regular file (``/dev/zero``, directories, sockets), at most ``limit``
+    bytes. Raises :class:`UnreadableError` with a one-line reason, the size limit included."""
+    try:
+        data = _read(path, limit + 1)
+    except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the path
+        reason = _why_unreadable(path, exc) if isinstance(exc, OSError) else "its name holds a NUL byte"
+        raise UnreadableError(f"cannot read file: {reason}") from None
+    except _NotAFileError as exc:
+        raise UnreadableError(f"cannot read file: it is {exc}, not a regular file") from None
+    if len(data) > limit:
+        raise UnreadableError(f"file is larger than the limit of {limit} bytes")
+    return data
 
 
 def _read(path: Path, size: int) -> bytes:
