@@ -34,7 +34,8 @@ def test_a_message_never_holds_a_control_character_even_from_a_rule() -> None:
     assert [(d.code, d.line, d.column) for d in found] == [("SP207", 13, 24)]
     assert found[0].message.startswith("D.3 is titled 'Edu\\e[2J\\u009b\\u202e\\n::error::x'")
     assert printable(found[0].message) == found[0].message
-    assert found[0].hint is not None and printable(found[0].hint) == found[0].hint
+    assert found[0].hint is not None
+    assert printable(found[0].hint) == found[0].hint
 
 
 def test_the_stamp_escapes_message_and_hint_once_for_every_code() -> None:
