@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import time
@@ -9,9 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from skillprofiles import validate
 from skillprofiles.codes.reader import SYNTAX
 from skillprofiles.diagnostics import Span
 from skillprofiles.engine.checker import Checker
+from skillprofiles.render.base import RenderOptions
+from skillprofiles.render.full import frame, render_full
 from skillprofiles.textsafe import printable
 from skillprofiles.tuning.config import Config, _glob_matches
 from skillprofiles.tuning.files import ConfigError, load_config
@@ -136,3 +140,46 @@ def test_per_path_globs_match_in_linear_time() -> None:
         ("[z-a]", "z", False),
     ]
     assert [_glob_matches(p, f) for p, f, _ in cases] == [expected for _, _, expected in cases]
+
+
+def test_a_code_frame_shows_a_window_of_a_long_line(tmp_path: Path) -> None:
+    profile = tmp_path / "long.yaml"
+    profile.write_text("{" + ", ".join(["a: 1"] * 6000) + "}\n")  # 36 KB on one line, 5,999 duplicates
+    report = validate(profile, config=Config(select=("SP011",)))
+    positions = [(d.code, d.line, d.column) for d in report]
+    assert positions[:2] == [("SP011", 1, 8), ("SP011", 1, 14)]
+    assert len(positions) == 5999
+    text = render_full(report, RenderOptions(color=False))
+    assert max(len(line) for line in text.splitlines()) < 200
+    assert len(text) < 5999 * 600
+    last = report.diagnostics[-1]
+    shown, offset, length = frame(profile.read_text().rstrip("\n"), last)
+    assert (shown[offset : offset + length], shown[0]) == ("a", "…")
+
+
+def test_a_named_pipe_in_the_tree_does_not_hang_full_or_the_baseline(tmp_path: Path) -> None:
+    (tmp_path / "p.yaml").write_text(WSP)
+    os.mkfifo(tmp_path / "fifo.yaml")
+    full = run("validate", "--no-config", "--format", "full", ".", cwd=tmp_path, timeout=30)
+    assert full.returncode == 1
+    assert "fifo.yaml:1:1" in full.stdout
+    assert "SP001" in full.stdout
+    written = run("validate", "--no-config", "--write-baseline", "b.json", ".", cwd=tmp_path, timeout=30)
+    assert written.returncode == 0
+    used = run("validate", "--no-config", "--baseline", "b.json", ".", cwd=tmp_path, timeout=30)
+    assert (used.returncode, "Traceback" in used.stderr) == (1, False)  # SP904: the pipe never loads
+
+
+@pytest.mark.parametrize("kind", ["device", "fifo", "config"])
+def test_a_baseline_that_is_not_a_regular_file_is_located_sp911(tmp_path: Path, kind: str) -> None:
+    (tmp_path / "p.yaml").write_text(WSP)
+    if kind == "fifo":
+        os.mkfifo(tmp_path / "b.json")
+    baseline = "/dev/zero" if kind != "fifo" else "b.json"
+    args = ["--baseline", baseline] if kind != "config" else []
+    if kind == "config":
+        (tmp_path / ".skillprofiles.yaml").write_text("baseline: /dev/zero\n")
+    result = run("validate", *args, "p.yaml", cwd=tmp_path, timeout=30)
+    assert result.returncode == 2
+    what = "a device" if kind != "fifo" else "a named pipe"
+    assert f"{baseline}:1:1: SP911 cannot read baseline: it is {what}, not a regular file" in result.stderr
