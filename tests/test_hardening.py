@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from skillprofiles import validate
+from skillprofiles.cli import main
 from skillprofiles.codes.reader import SYNTAX
 from skillprofiles.diagnostics import Span
 from skillprofiles.engine.checker import Checker
@@ -183,3 +184,79 @@ def test_a_baseline_that_is_not_a_regular_file_is_located_sp911(tmp_path: Path, 
     assert result.returncode == 2
     what = "a device" if kind != "fifo" else "a named pipe"
     assert f"{baseline}:1:1: SP911 cannot read baseline: it is {what}, not a regular file" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "flags",
+    [
+        ["-o", "p.yaml"],
+        ["-o", "link.txt"],
+        ["-o", "hard.txt"],
+        ["--write-baseline", "p.yaml"],
+        ["--github-summary", "p.yaml"],
+        ["-o", ".skillprofiles.yaml"],
+        ["-o", "b.json", "--baseline", "b.json"],
+    ],
+)
+def test_no_output_path_may_be_a_file_the_run_reads(tmp_path: Path, flags: list[str]) -> None:
+    (tmp_path / "p.yaml").write_text(WSP)
+    (tmp_path / "link.txt").symlink_to("p.yaml")
+    os.link(tmp_path / "p.yaml", tmp_path / "hard.txt")
+    (tmp_path / ".skillprofiles.yaml").write_text("fail_on: error\n")
+    (tmp_path / "b.json").write_text('{"format_version": 1, "tool": "skillprofiles", "findings": []}\n')
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()}
+    result = run("validate", *flags, "p.yaml", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "refusing to write over a file this run reads" in result.stderr
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()} == before
+    assert (tmp_path / "link.txt").is_symlink()
+
+
+def test_a_report_or_baseline_is_written_atomically_keeping_permissions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "p.yaml").write_text(WSP)
+    out = tmp_path / "report.txt"
+    out.write_text("old\n")
+    out.chmod(0o640)
+    monkeypatch.chdir(tmp_path)
+    assert main(["validate", "--no-config", "-o", "report.txt", "p.yaml"]) == 0
+    written = out.read_text()
+    assert (out.stat().st_mode & 0o777, written.splitlines()[0]) == (
+        0o640,
+        "p.yaml:2:7: SP303 warning file name 'p' does not match its code: expected 'WSP-G3-099'",
+    )
+
+    def full_disk(source: str, target: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full_disk)
+    assert main(["validate", "--no-config", "--write-baseline", "report.txt", "p.yaml"]) == 2
+    assert out.read_text() == written  # the old text, whole
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["p.yaml", "report.txt"]  # no temporary left
+
+
+@pytest.mark.parametrize(
+    ("command", "message"),
+    [
+        (["rules", "-o", "."], "cannot write .: it is a directory"),
+        (["schema", "--write", "p.yaml"], "cannot write schemas into p.yaml: File exists"),
+    ],
+)
+def test_rules_and_schema_writing_to_a_wrong_place_exit_2(
+    tmp_path: Path, command: list[str], message: str
+) -> None:
+    (tmp_path / "p.yaml").write_text(WSP)
+    result = run(*command, cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (2, f"skillprofiles: error: {message}\n")
+
+
+def test_schema_write_into_a_read_only_directory_exits_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def read_only(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("tempfile.mkstemp", read_only)
+    assert main(["schema", "--write", str(tmp_path)]) == 2
+    assert "Permission denied" in capsys.readouterr().err

@@ -201,3 +201,82 @@ __all__ = [
     "quiet_stdout",
     "write",
 ]
+
+
+def _same_file(a: str, b: str) -> bool:
+    import os
+
+    if os.path.realpath(a) == os.path.realpath(b):
+        return True
+    try:
+        return os.path.samefile(a, b)  # hard links too
+    except (OSError, ValueError):
+        return False
+
+
+def write_atomic(path: str | Path, text: str, inputs: Any = (), *, append: bool = False) -> Path:
+    """Write ``text`` to ``path`` (after its current text when ``append``), atomically: a temporary file
+    in the same directory, then ``os.replace``, so that a full disk or a kill never leaves half a file.
+
+    ``inputs`` are the files the run reads (profiles, repository files, configuration, baseline,
+    catalogue, assessment) and directories whose profiles it reads; writing over one of them, directly
+    or through a link, is refused (UsageError, exit 2), and so is every OS error. A symbolic link at
+    ``path`` is kept: its target is replaced. The permissions of a replaced file are kept.
+    """
+    import contextlib
+    import os
+    import stat
+    import tempfile
+
+    from skillprofiles.cli.errors import UsageError
+
+    target = str(path)
+    real = os.path.realpath(target)
+    for item in inputs:
+        if item is None:
+            continue
+        name = str(item)
+        if os.path.isdir(name) and not os.path.isdir(real):
+            inside = os.path.commonpath([os.path.realpath(name), real]) == os.path.realpath(name)
+            if inside and real.endswith((".yaml", ".yml")):
+                raise UsageError([f"refusing to write over a profile this run reads: {target}"])
+        elif _same_file(name, target):
+            raise UsageError([f"refusing to write over a file this run reads: {target}"])
+    if os.path.isdir(real):
+        raise UsageError([f"cannot write {target}: it is a directory"])
+    directory, base = os.path.split(real)
+    try:
+        mode = stat.S_IMODE(os.stat(real).st_mode) if os.path.exists(real) else None
+        before = Path(real).read_text(encoding="utf-8", errors="replace") if append and mode else ""
+        fd, temporary = tempfile.mkstemp(prefix=f".{base}.", suffix=".tmp", dir=directory or ".")
+    except (OSError, ValueError) as exc:
+        raise UsageError([f"cannot write {target}: {getattr(exc, 'strerror', None) or exc}"]) from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(before + text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if mode is None:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(temporary, mode)
+        os.replace(temporary, real)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise UsageError([f"cannot write {target}: {exc.strerror or exc}"]) from None
+    return Path(target)
+
+
+def run_inputs(args: Any, report: Report | None = None, config: Any = None) -> list[str]:
+    """Every file (and directory of profiles) a command read: what ``write_atomic`` may never overwrite."""
+    names: list[str] = list(report.files) if report is not None else []
+    names += [str(p) for p in getattr(args, "paths", None) or ()]
+    for attribute in ("repository", "baseline", "catalogue", "config", "assessment", "mapping"):
+        value = getattr(args, attribute, None)
+        if isinstance(value, (str, Path)):
+            names.append(str(value))
+    if config is not None:
+        names += [n for n in (config.source, config.baseline_path, config.catalogue_path) if n]
+    return names

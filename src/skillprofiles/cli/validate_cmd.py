@@ -16,6 +16,8 @@ from skillprofiles.cli.common import (
     emit,
     guarded,
     pipeline_from,
+    run_inputs,
+    write_atomic,
 )
 from skillprofiles.cli.errors import UsageError
 from skillprofiles.cli.settings import located
@@ -92,29 +94,16 @@ def run(args: argparse.Namespace) -> int:
         args._baseline = _baseline(args)
     pipeline = pipeline_from(args)
     report = pipeline.validate(*args.paths, repository=args.repository, jobs=args.jobs)
+    inputs = run_inputs(args, report, pipeline.config)
+    args._inputs = inputs  # --github-summary may not be one of them either
     if args.write_baseline:
-        return _write_baseline(args, report)
+        return _write_baseline(args, report, inputs)
     text = output.render(args, report, pipeline.config.fail_on)
     if args.output:
-        _write_report(args.output, text, report.files)
+        write_atomic(args.output, text, inputs)
     else:
         emit(text)
     return EXIT_FINDINGS if report.fails(pipeline.config.fail_on) else EXIT_OK
-
-
-def _write_report(target: Path, text: str, files: list[str]) -> None:
-    if _is_checked(target, files):
-        raise UsageError([f"refusing to overwrite a checked file: {target}"])
-    try:
-        target.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise UsageError([f"cannot write {target}: {exc.strerror or exc}"]) from None
-
-
-def _is_checked(target: Path, files: list[str]) -> bool:
-    """Whether the report would be written over one of the files it checks (docs/security.md)."""
-    real = os.path.realpath(target)
-    return any(os.path.realpath(name) == real for name in files)
 
 
 def _baseline(args: argparse.Namespace) -> Any:
@@ -130,14 +119,11 @@ def _baseline(args: argparse.Namespace) -> Any:
         raise UsageError([located(exc.diagnostic)]) from None
 
 
-def _write_baseline(args: argparse.Namespace, report: Any) -> int:
+def _write_baseline(args: argparse.Namespace, report: Any, inputs: list[str]) -> int:
     from skillprofiles.tuning.baseline import dump
 
     target = str(args.write_baseline)
-    try:
-        args.write_baseline.write_text(dump(report.diagnostics, target), encoding="utf-8")
-    except OSError as exc:
-        raise UsageError([f"cannot write baseline {target}: {exc.strerror or exc}"]) from None
+    write_atomic(args.write_baseline, dump(report.diagnostics, target), inputs)
     count = len(report.diagnostics)
     emit(f"Wrote {count} finding{'s' if count != 1 else ''} to the baseline {target}.\n")
     return EXIT_OK

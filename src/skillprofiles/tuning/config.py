@@ -8,6 +8,7 @@ import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from skillprofiles.codes import registry
 from skillprofiles.diagnostics import Diagnostic, Severity
@@ -186,7 +187,7 @@ def _relative_in(file: str, root: str, cwd: str) -> str | None:
 
 MAX_GLOB = 256  # characters in one per_path pattern: longer ones are refused (SP910)
 _LIT, _ONE, _CLASS, _STAR, _ANY = range(5)
-_Token = tuple[int, object, int]  # kind, argument, how many tokens an empty match skips (0: none)
+_Token = tuple[int, Any, int]  # kind, argument, how many tokens an empty match skips (0: none)
 
 
 def glob_problem(pattern: str) -> str | None:
@@ -195,8 +196,7 @@ def glob_problem(pattern: str) -> str | None:
         return f"pattern is longer than {MAX_GLOB} characters"
     for kind, argument, _ in _glob_tokens(pattern.strip().strip("/")):
         if kind == _CLASS:
-            _, ranges = argument  # type: ignore[misc]
-            for low, high in ranges:
+            for low, high in _ranges(argument):
                 if low > high:
                     return f"character range {low}-{high} in {pattern!r} is reversed"
     return None
@@ -233,8 +233,8 @@ def _step(tokens: tuple[_Token, ...], states: set[int], char: str) -> set[int]:
             if char != "/":
                 after.add(state + 1)
         elif kind == _CLASS:
-            negated, ranges = argument  # type: ignore[misc]
-            if any(low <= char <= high for low, high in ranges) != negated:
+            negated = bool(argument[0])
+            if any(low <= char <= high for low, high in _ranges(argument)) != negated:
                 after.add(state + 1)
         elif kind == _STAR:
             if char != "/":
@@ -242,6 +242,10 @@ def _step(tokens: tuple[_Token, ...], states: set[int], char: str) -> set[int]:
         else:  # _ANY
             after.add(state)
     return after
+
+
+def _ranges(argument: Any) -> tuple[tuple[str, str], ...]:
+    return tuple(argument[1])
 
 
 def _closure(tokens: tuple[_Token, ...], states: set[int]) -> set[int]:
