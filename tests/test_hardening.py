@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -15,6 +16,7 @@ from skillprofiles.cli import main
 from skillprofiles.codes.reader import SYNTAX
 from skillprofiles.diagnostics import Span
 from skillprofiles.engine.checker import Checker
+from skillprofiles.engine.parallel import JOBS_PER_CPU, cpu_count, effective_jobs
 from skillprofiles.render.base import RenderOptions
 from skillprofiles.render.full import frame, render_full
 from skillprofiles.textsafe import printable
@@ -260,3 +262,27 @@ def test_schema_write_into_a_read_only_directory_exits_2(
     monkeypatch.setattr("tempfile.mkstemp", read_only)
     assert main(["schema", "--write", str(tmp_path)]) == 2
     assert "Permission denied" in capsys.readouterr().err
+
+
+def test_jobs_are_capped_at_four_per_cpu_and_huge_values_are_usage_errors(tmp_path: Path) -> None:
+    assert effective_jobs(1000, 5000) == JOBS_PER_CPU * cpu_count()
+    assert effective_jobs(2, 5000) == min(2, JOBS_PER_CPU * cpu_count())
+    (tmp_path / "p.yaml").write_text(WSP)
+    for jobs in ("99999999999999999999", "1025"):
+        result = run("validate", "--no-config", "--jobs", jobs, "p.yaml", cwd=tmp_path)
+        assert (result.returncode, "Traceback" in result.stderr) == (2, False)
+        assert "argument -j/--jobs: at most 1024 processes" in result.stderr
+
+
+def test_sigterm_to_a_parallel_run_ends_it_quietly(tmp_path: Path) -> None:
+    for i in range(1200):
+        (tmp_path / f"p{i}.yaml").write_text(WSP)
+    command = [sys.executable, "-m", "skillprofiles", "validate", "--no-config", "--jobs", "2", "."]
+    process = subprocess.Popen(
+        command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True
+    )
+    time.sleep(2.5)
+    os.killpg(process.pid, signal.SIGTERM)  # as a supervisor (timeout, CI cancel) does: the whole group
+    _, err = process.communicate(timeout=60)
+    assert process.returncode in (143, -signal.SIGTERM)
+    assert b"Traceback" not in err

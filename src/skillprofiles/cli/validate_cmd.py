@@ -78,8 +78,14 @@ def add_selection_options(parser: Any) -> None:
 
 
 def _jobs(text: str) -> int:
+    from skillprofiles.engine.parallel import MAX_JOBS
+
     if not text.isdigit():
-        raise argparse.ArgumentTypeError(f"expected a number of processes (0: automatic), not {text!r}")
+        raise argparse.ArgumentTypeError(f"expected a number of processes (0: automatic), not {text[:20]!r}")
+    if len(text) > 6 or int(text) > MAX_JOBS:
+        raise argparse.ArgumentTypeError(
+            f"at most {MAX_JOBS} processes (more are capped at 4 per CPU anyway)"
+        )
     return int(text)
 
 
