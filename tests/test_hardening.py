@@ -286,3 +286,16 @@ def test_sigterm_to_a_parallel_run_ends_it_quietly(tmp_path: Path) -> None:
     _, err = process.communicate(timeout=60)
     assert process.returncode in (143, -signal.SIGTERM)
     assert b"Traceback" not in err
+
+
+def test_repository_with_a_symlink_loop_is_a_finding_not_a_runtime_error(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / "WSP-G3-099.yaml").write_text(WSP)
+    (repo / "self.yaml").symlink_to("self.yaml")  # Path.resolve() raises RuntimeError here on <= 3.12
+    (repo / "a").symlink_to("b")
+    (repo / "b").symlink_to("a")
+    report = validate(repo / "WSP-G3-099.yaml", repository=repo)
+    assert [(d.code, d.line, d.column) for d in report] == []
+    result = run("validate", "--no-config", "--repository", "repo", "repo/WSP-G3-099.yaml", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (0, "")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -60,9 +62,10 @@ class Checker:
         return self.finish(results, [*problems, *found], repository=True)
 
     def _context_summaries(self, repository: str | Path, checked: list[Path]) -> list[ProfileSummary]:
-        done = {p.resolve() for p in checked}
+        # os.path.realpath, not Path.resolve(): on Python <= 3.12 resolve() raises RuntimeError on a link loop
+        done = {os.path.realpath(p) for p in checked}
         others, _ = discover([repository], self.config.limits.follow_links)
-        summaries = (self.summary_of(p, d) for p, d in others if p.resolve() not in done)
+        summaries = (self.summary_of(p, d) for p, d in others if os.path.realpath(p) not in done)
         return [s for s in summaries if s is not None]
 
     def summary_of(self, path: Path, display: str) -> ProfileSummary | None:
