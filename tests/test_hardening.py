@@ -299,3 +299,19 @@ def test_repository_with_a_symlink_loop_is_a_finding_not_a_runtime_error(tmp_pat
     assert [(d.code, d.line, d.column) for d in report] == []
     result = run("validate", "--no-config", "--repository", "repo", "repo/WSP-G3-099.yaml", cwd=tmp_path)
     assert (result.returncode, result.stderr) == (0, "")
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        ("$schema: 'http://[x'\n", [("SP120", 1, 10)]),
+        ("# yaml-language-server: $schema=http://[x\n", [("SP120", 1, 33)]),
+        ("$schema: 'http://h:99999999/p'\n", [("SP120", 1, 10)]),
+    ],
+)
+def test_a_schema_reference_that_is_not_a_url_is_sp120_not_sp000(
+    head: str, expected: list[tuple[str, int, int]]
+) -> None:
+    assert where(head + WSP) == expected
+    [found] = findings(head + WSP)
+    assert found.message.endswith("is not a valid URL or path") or "not a skillprofiles" in found.message
