@@ -148,7 +148,7 @@ def test_per_path_globs_match_in_linear_time() -> None:
 def test_a_code_frame_shows_a_window_of_a_long_line(tmp_path: Path) -> None:
     profile = tmp_path / "long.yaml"
     profile.write_text("{" + ", ".join(["a: 1"] * 6000) + "}\n")  # 36 KB on one line, 5,999 duplicates
-    report = validate(profile, config=Config(select=("SP011",)))
+    report = validate(profile, config=Config(select=("SP011",), max_findings_per_code=0))
     positions = [(d.code, d.line, d.column) for d in report]
     assert positions[:2] == [("SP011", 1, 8), ("SP011", 1, 14)]
     assert len(positions) == 5999
@@ -315,3 +315,19 @@ def test_a_schema_reference_that_is_not_a_url_is_sp120_not_sp000(
     assert where(head + WSP) == expected
     [found] = findings(head + WSP)
     assert found.message.endswith("is not a valid URL or path") or "not a skillprofiles" in found.message
+
+
+def test_at_most_n_findings_of_one_code_per_file_then_one_summary(tmp_path: Path) -> None:
+    profile = tmp_path / "many.yaml"
+    profile.write_text("{" + ", ".join(["a: 1"] * 251) + "}\n")  # 250 duplicate keys
+    report = validate(profile, config=Config(select=("SP011",)))
+    assert len(report) == 101
+    assert [(d.code, d.line, d.column) for d in report][99:] == [("SP011", 1, 602), ("SP011", 1, 608)]
+    assert report.diagnostics[-1].message == "150 more findings of SP011 in this file not shown"
+    few = validate(profile, config=Config(select=("SP011",), max_findings_per_code=3))
+    assert [(d.code, d.column, d.message.split(":")[0]) for d in few][3:] == [
+        ("SP011", 26, "247 more findings of SP011 in this file not shown")
+    ]
+    (tmp_path / ".skillprofiles.yaml").write_text("max_findings_per_code: 10\nselect: [SP011]\n")
+    result = run("validate", "--format", "concise", "many.yaml", cwd=tmp_path)
+    assert len(result.stdout.splitlines()) == 11 + 1  # ten, the summary, the totals line

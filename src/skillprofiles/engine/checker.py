@@ -144,7 +144,7 @@ class Checker:
             kept = self._suppressed(result, found, repository)
             if not result.loaded and _errors(found) > _errors(kept):
                 silenced.add(result.file)
-            report.extend(kept)
+            report.extend(_capped(kept, self.config.max_findings_per_code))
         report.extend(self._configured(d for group in pending.values() for d in group))
         if self.baseline is not None:
             kept, hidden, stale = self.baseline.apply(report.diagnostics, report.files)
@@ -167,6 +167,30 @@ class Checker:
         ran = _ran(result, self.config.for_file(result.file), repository)
         kept, unused = suppress.suppress(result.file, found, result.suppressions, ran)
         return kept + list(self._configured(unused))
+
+
+def _capped(diagnostics: list[Diagnostic], cap: int) -> list[Diagnostic]:
+    """At most ``cap`` findings of one code in one file (the first ones), then one summary finding of
+    that code, at the first one left out, that says how many more there are: output stays bounded."""
+    counts: dict[tuple[str, str], int] = {}
+    for d in diagnostics:
+        counts[(d.file, d.code)] = counts.get((d.file, d.code), 0) + 1
+    if cap <= 0 or max(counts.values(), default=0) <= cap:
+        return diagnostics
+    kept: list[Diagnostic] = []
+    seen: dict[tuple[str, str], int] = {}
+    for d in sorted(diagnostics, key=Diagnostic.sort_key):
+        key = (d.file, d.code)
+        seen[key] = seen.get(key, 0) + 1
+        if seen[key] <= cap:
+            kept.append(d)
+        elif seen[key] == cap + 1:
+            more = counts[key] - cap
+            message = f"{more} more finding{'s' if more != 1 else ''} of {d.code} in this file not shown"
+            hint = f"only the first {cap} findings of a code are shown per file (max_findings_per_code)"
+            summary = registry.get(d.code).diagnostic(message, d.file, d.span, hint, d.path)
+            kept.append(summary.with_severity(d.severity))
+    return kept
 
 
 def _errors(diagnostics: Iterable[Diagnostic]) -> int:

@@ -52,6 +52,7 @@ class Config:
     per_path: tuple[PathOverride, ...] = ()
     baseline_path: str | None = None  # the baseline the configuration file names
     source: str | None = None  # the configuration file this came from, if any
+    max_findings_per_code: int = 100  # per file; then one summary finding (0: no cap)
 
     def with_changes(self, **changes: object) -> Config:
         """A copy with some fields replaced."""

@@ -90,6 +90,7 @@ class ConfigFile(_Strict):
     max_file_size: PositiveInt | None = Field(default=None, le=MAX_BYTES_CEILING)
     max_depth: PositiveInt | None = Field(default=None, le=MAX_DEPTH_CEILING)
     allow_aliases: bool | None = None
+    max_findings_per_code: int | None = Field(default=None, ge=0, le=1_000_000)
 
     @field_validator("catalogue", "baseline")
     @classmethod
@@ -313,6 +314,8 @@ def _to_config(model: ConfigFile, root: Path, display: str) -> Config:
         per_path=tuple(_override(entry, root) for entry in model.per_path),
         source=display,
     )
+    if model.max_findings_per_code is not None:
+        config = replace(config, max_findings_per_code=model.max_findings_per_code)
     if model.fail_on is not None:
         config = replace(config, fail_on=None if model.fail_on == "never" else Severity.parse(model.fail_on))
     return replace(config, limits=_limits(model, config))
