@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -19,6 +20,7 @@ from skillprofiles.engine.checker import Checker
 from skillprofiles.engine.parallel import JOBS_PER_CPU, cpu_count, effective_jobs
 from skillprofiles.render.base import RenderOptions
 from skillprofiles.render.full import frame, render_full
+from skillprofiles.render.json_format import render_json
 from skillprofiles.textsafe import printable
 from skillprofiles.tuning.config import Config, _glob_matches
 from skillprofiles.tuning.files import ConfigError, load_config
@@ -331,3 +333,24 @@ def test_at_most_n_findings_of_one_code_per_file_then_one_summary(tmp_path: Path
     (tmp_path / ".skillprofiles.yaml").write_text("max_findings_per_code: 10\nselect: [SP011]\n")
     result = run("validate", "--format", "concise", "many.yaml", cwd=tmp_path)
     assert len(result.stdout.splitlines()) == 11 + 1  # ten, the summary, the totals line
+
+
+def test_sp301_names_other_files_as_related_locations_not_in_the_message(tmp_path: Path) -> None:
+    for i in range(300):
+        (tmp_path / f"c{i:03}.yaml").write_text(WSP)
+    report = validate(tmp_path, config=Config(select=("SP301",)))
+    assert [(Path(d.file).name, d.code, d.line, d.column) for d in report][:2] == [
+        ("c000.yaml", "SP301", 2, 7),
+        ("c001.yaml", "SP301", 2, 7),
+    ]
+    assert len(report) == 300
+    first = report.diagnostics[0]
+    assert first.message == "profile code WSP-G3-099 is also used by 299 other files"
+    assert [(Path(r.file).name, r.line, r.column) for r in first.related][:2] == [
+        ("c001.yaml", 2, 7),
+        ("c002.yaml", 2, 7),
+    ]
+    assert len(first.related) == 10
+    document = json.loads(render_json(report, RenderOptions()))
+    assert document["diagnostics"][0]["related"][0] == {"file": first.related[0].file, "line": 2, "column": 7}
+    assert len(render_json(report, RenderOptions())) < 300 * 3000

@@ -6,7 +6,7 @@ import inspect
 from dataclasses import dataclass
 from typing import Literal
 
-from skillprofiles.diagnostics import Diagnostic, DocPath, Severity, Span
+from skillprofiles.diagnostics import Diagnostic, DocPath, Location, Severity, Span
 from skillprofiles.textsafe import printable
 
 Scope = Literal["file", "profile", "repository"]
@@ -39,6 +39,7 @@ class Rule:
         span: Span | None = None,
         hint: str | None = None,
         path: DocPath = (),
+        related: tuple[Location, ...] = (),
     ) -> Diagnostic:
         """The one constructor of a finding of this code, at its default severity.
 
@@ -50,7 +51,7 @@ class Rule:
         where = span if span is not None else Span.point(1, 1)
         safe_hint = printable(hint) if hint is not None else None
         return Diagnostic(
-            self.code, self.name, self.severity, printable(message), file, where, safe_hint, path
+            self.code, self.name, self.severity, printable(message), file, where, safe_hint, path, related
         )
 
 

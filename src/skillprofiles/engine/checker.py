@@ -236,4 +236,4 @@ def stamp(check: Check, finding: Finding, parsed: Parsed) -> Diagnostic:
 
 
 def _diagnostic(check: Check, finding: Finding, file: str, span: Span) -> Diagnostic:
-    return check.rule.diagnostic(finding.message, file, span, finding.hint, finding.path)
+    return check.rule.diagnostic(finding.message, file, span, finding.hint, finding.path, finding.related)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from skillprofiles.codes.registry import Rule, Scope, declare
-from skillprofiles.diagnostics import DocPath, Severity, Span
+from skillprofiles.diagnostics import DocPath, Location, Severity, Span
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +20,7 @@ class Finding:
     key: bool = False  # point at the mapping key of ``path`` rather than its value
     file: str | None = None  # repository rules name the file the finding belongs to
     span: Span | None = None  # an explicit place, for text no document path names (e.g. a comment)
+    related: tuple[Location, ...] = ()  # other places it concerns (other files with the same code...)
 
 
 @dataclass(slots=True)
