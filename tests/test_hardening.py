@@ -354,3 +354,22 @@ def test_sp301_names_other_files_as_related_locations_not_in_the_message(tmp_pat
     document = json.loads(render_json(report, RenderOptions()))
     assert document["diagnostics"][0]["related"][0] == {"file": first.related[0].file, "line": 2, "column": 7}
     assert len(render_json(report, RenderOptions())) < 300 * 3000
+
+
+@pytest.mark.parametrize(
+    ("command", "message"),
+    [
+        (["export", "--to", "markdown", "-o", "WSP-G3-099.yaml", "WSP-G3-099.yaml"], "a file"),
+        (["export", "--to", "html", "-o", "link.html", "WSP-G3-099.yaml"], "a file"),
+        (["matrix", ".", "--html", "./WSP-G3-099.yaml"], "a profile"),
+    ],
+)
+def test_export_and_matrix_never_write_over_their_inputs(
+    tmp_path: Path, command: list[str], message: str
+) -> None:
+    (tmp_path / "WSP-G3-099.yaml").write_text(WSP)
+    (tmp_path / "link.html").symlink_to("WSP-G3-099.yaml")
+    result = run(*command, cwd=tmp_path)
+    assert result.returncode == 2
+    assert f"skillprofiles: error: refusing to write over {message} this run reads: " in result.stderr
+    assert (tmp_path / "WSP-G3-099.yaml").read_text() == WSP

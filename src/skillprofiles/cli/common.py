@@ -59,11 +59,7 @@ def write(text: str, output: Path | None) -> None:
     if output is None:
         emit(text)
         return
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        error(f"cannot write {output}: {exc.strerror or exc}")
-        raise CommandError(EXIT_USAGE) from None
+    write_atomic(output, text, _READ)  # never over a file the command read; exit 2 on any OS error
 
 
 def console() -> Console:
@@ -156,6 +152,28 @@ def _file_size(text: str) -> int:
     return size
 
 
+# every file a command names as an input (profiles, directories, assessment, mapping, configuration,
+# baseline, catalogue): ``write`` never writes over one of them, whichever command it is
+_READ: list[str] = []
+_OUTPUTS = {"output", "html", "write", "write_baseline", "github_summary", "check"}
+
+
+def _named_inputs(args: Any) -> list[str]:
+    import os
+
+    names = []
+    for attribute, value in vars(args).items():
+        candidates = value if isinstance(value, list) else [value]
+        for item in candidates:
+            if attribute not in _OUTPUTS and isinstance(item, (str, Path)) and not attribute.startswith("_"):
+                try:
+                    if os.path.lexists(item):
+                        names.append(str(item))
+                except (ValueError, TypeError):
+                    continue
+    return names
+
+
 def pipeline_from(args: Any) -> Pipeline:
     """The command's one pipeline: configuration discovery, then the command line on top (built once)."""
     cached = getattr(args, "_pipeline", None)
@@ -165,6 +183,7 @@ def pipeline_from(args: Any) -> Pipeline:
         from skillprofiles.tuning.baseline import Baseline
 
         config = build_config(args)
+        _READ[:] = run_inputs(args, None, config) + _named_inputs(args)  # this command's inputs only
         baseline = getattr(args, "_baseline", None)
         cached = Pipeline.from_config(
             config, baseline if isinstance(baseline, Baseline) else None, _catalogue(config)
