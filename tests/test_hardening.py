@@ -21,6 +21,7 @@ from skillprofiles.engine.parallel import JOBS_PER_CPU, cpu_count, effective_job
 from skillprofiles.render.base import RenderOptions
 from skillprofiles.render.full import frame, render_full
 from skillprofiles.render.json_format import render_json
+from skillprofiles.source import reader as reader_module
 from skillprofiles.textsafe import printable
 from skillprofiles.tuning.config import Config, _glob_matches
 from skillprofiles.tuning.files import ConfigError, load_config
@@ -373,3 +374,22 @@ def test_export_and_matrix_never_write_over_their_inputs(
     assert result.returncode == 2
     assert f"skillprofiles: error: refusing to write over {message} this run reads: " in result.stderr
     assert (tmp_path / "WSP-G3-099.yaml").read_text() == WSP
+
+
+def test_a_file_in_a_directory_that_cannot_be_searched_is_sp001_not_sp000(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the tests run as root, who may search any directory: the kernel's answers for a directory
+    # without search permission (EACCES from open and lstat) are simulated
+    profile = tmp_path / "p.yaml"
+    profile.write_text(WSP)
+
+    def denied(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(reader_module.os, "open", denied)
+    monkeypatch.setattr(Path, "is_symlink", denied)
+    report = validate(profile)
+    assert [(d.code, d.line, d.column, d.message) for d in report] == [
+        ("SP001", 1, 1, "cannot read file: Permission denied")
+    ]

@@ -174,9 +174,17 @@ def _read(path: Path, size: int) -> bytes:
 def _why_unreadable(path: Path, exc: OSError) -> str:
     if exc.errno == errno.ELOOP:
         return "it is a loop of symbolic links"
-    if path.is_symlink() and exc.errno == errno.ENOENT:
+    if exc.errno == errno.ENOENT and _is_link(path):
         return "it is a broken symbolic link"
     return exc.strerror or str(exc)
+
+
+def _is_link(path: Path) -> bool:
+    # lstat fails too in a directory that cannot be searched (EACCES): that is not a link we can tell
+    try:
+        return path.is_symlink()
+    except (OSError, ValueError):
+        return False
 
 
 def parse_bytes(
