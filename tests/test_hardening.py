@@ -393,3 +393,26 @@ def test_a_file_in_a_directory_that_cannot_be_searched_is_sp001_not_sp000(
     assert [(d.code, d.line, d.column, d.message) for d in report] == [
         ("SP001", 1, 1, "cannot read file: Permission denied")
     ]
+
+
+@pytest.mark.parametrize(
+    ("command", "code"),
+    [
+        (["show", "t.yaml"], 1),
+        (["export", "--to", "html", "t.yaml"], 1),
+        (["compare", "t.yaml", "t.yaml"], 1),
+        (["gap", "t.yaml", "t.yaml"], 1),
+        (["matrix", "."], 1),
+        (["validate", "--catalogue", "t.yaml", "t.yaml"], 2),
+        (["validate", "--config", "t.yaml", "t.yaml"], 2),
+    ],
+)
+def test_a_tag_that_does_not_fit_is_a_finding_in_every_command(
+    tmp_path: Path, command: list[str], code: int
+) -> None:
+    (tmp_path / "t.yaml").write_text("x: !!bool maybe\n")
+    result = run(*command, cwd=tmp_path)
+    assert result.returncode == code
+    assert "Traceback" not in result.stdout + result.stderr
+    assert "SP000" not in result.stdout + result.stderr
+    assert "t.yaml:1:4: SP010" in result.stdout + result.stderr
