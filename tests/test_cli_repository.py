@@ -25,7 +25,7 @@ def test_repository_mode_sees_the_other_files_but_reports_only_the_given_ones(tm
     assert result.returncode == 1
     lines = [line for line in result.stdout.splitlines() if ": SP" in line]
     assert lines == [
-        f"{changed}:2:7: SP301 error profile code WSP-G3-099 is also used by {tmp_path}/WSP-G3-099.yaml",
+        f"{changed}:2:7: SP301 error profile code WSP-G3-099 is also used by 1 other file",
         f"{changed}:2:7: SP303 warning file name 'WSP-G3-098' does not match its code: expected 'WSP-G3-099'",
     ]
 

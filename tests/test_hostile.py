@@ -291,7 +291,7 @@ def test_cli_never_writes_over_a_checked_file(tmp_path: Path) -> None:
     profile.write_text(WSP, encoding="utf-8")
     result = cli("-o", str(profile), str(tmp_path))
     assert result.returncode == 2
-    assert result.stderr == f"skillprofiles: error: refusing to overwrite a checked file: {profile}\n"
+    assert result.stderr == f"skillprofiles: error: refusing to write over a file this run reads: {profile}\n"
     assert profile.read_text(encoding="utf-8") == WSP
 
 

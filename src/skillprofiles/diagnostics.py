@@ -47,6 +47,19 @@ class Span:
 
 
 @dataclass(frozen=True, slots=True)
+class Location:
+    """Another place a finding concerns (SARIF ``relatedLocations``): a file and a 1-based position."""
+
+    file: str
+    line: int = 1
+    column: int = 1
+
+    def to_dict(self) -> dict[str, object]:
+        """The JSON form of the ``related`` list."""
+        return {"file": self.file, "line": self.line, "column": self.column}
+
+
+@dataclass(frozen=True, slots=True)
 class Diagnostic:
     """One finding: a stable code, a one-sentence message and where it is."""
 
@@ -59,6 +72,7 @@ class Diagnostic:
     hint: str | None = None
     path: DocPath = ()
     replacement: str | None = None  # text that fixes the finding in place of its span (see Rule.fix)
+    related: tuple[Location, ...] = ()  # other places the finding concerns, as data, not in the message
 
     @property
     def line(self) -> int:

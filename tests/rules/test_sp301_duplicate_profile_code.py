@@ -19,10 +19,10 @@ def test_both_files_are_reported(tmp_path: Path) -> None:
     found = run_files(tmp_path, {"WSP-G3-099.yaml": WSP, "copy.yaml": WSP}, "SP301")
     assert found == [("WSP-G3-099.yaml", "SP301", 2, 7), ("copy.yaml", "SP301", 2, 7)]
     report = validate(tmp_path, config=Config(select=("SP301",)))
-    assert (
-        report.diagnostics[0].message
-        == f"profile code WSP-G3-099 is also used by {tmp_path.as_posix()}/copy.yaml"
-    )
+    assert report.diagnostics[0].message == "profile code WSP-G3-099 is also used by 1 other file"
+    assert [r.to_dict() for r in report.diagnostics[0].related] == [
+        {"file": f"{tmp_path.as_posix()}/copy.yaml", "line": 2, "column": 7}
+    ]
 
 
 def test_repository_mode_reports_only_the_files_given(tmp_path: Path) -> None:

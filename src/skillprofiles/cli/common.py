@@ -59,11 +59,7 @@ def write(text: str, output: Path | None) -> None:
     if output is None:
         emit(text)
         return
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        error(f"cannot write {output}: {exc.strerror or exc}")
-        raise CommandError(EXIT_USAGE) from None
+    write_atomic(output, text, _READ)  # never over a file the command read; exit 2 on any OS error
 
 
 def console() -> Console:
@@ -124,7 +120,7 @@ def add_loading_options(parser: Any) -> None:
         metavar="VERSION",
         help="e-CF version to assume for profiles that do not declare one (e.g. 2.0)",
     )
-    group.add_argument("--max-file-size", type=_positive, metavar="BYTES", help="largest file read")
+    group.add_argument("--max-file-size", type=_file_size, metavar="BYTES", help="largest file read")
     group.add_argument(
         "--max-depth",
         type=_positive,
@@ -140,9 +136,42 @@ def add_loading_options(parser: Any) -> None:
 def _positive(text: str) -> int:
     import argparse
 
-    if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"expected a positive whole number, not {text!r}")
+    if not text.isdigit() or len(text) > 12 or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive whole number, not {text[:20]!r}")
     return int(text)
+
+
+def _file_size(text: str) -> int:
+    import argparse
+
+    from skillprofiles.source.reader import MAX_BYTES_CEILING
+
+    size = _positive(text)
+    if size > MAX_BYTES_CEILING:
+        raise argparse.ArgumentTypeError(f"the largest file size accepted is {MAX_BYTES_CEILING} bytes")
+    return size
+
+
+# every file a command names as an input (profiles, directories, assessment, mapping, configuration,
+# baseline, catalogue): ``write`` never writes over one of them, whichever command it is
+_READ: list[str] = []
+_OUTPUTS = {"output", "html", "write", "write_baseline", "github_summary", "check"}
+
+
+def _named_inputs(args: Any) -> list[str]:
+    import os
+
+    names = []
+    for attribute, value in vars(args).items():
+        candidates = value if isinstance(value, list) else [value]
+        for item in candidates:
+            if attribute not in _OUTPUTS and isinstance(item, (str, Path)) and not attribute.startswith("_"):
+                try:
+                    if os.path.lexists(item):
+                        names.append(str(item))
+                except (ValueError, TypeError):
+                    continue
+    return names
 
 
 def pipeline_from(args: Any) -> Pipeline:
@@ -154,6 +183,7 @@ def pipeline_from(args: Any) -> Pipeline:
         from skillprofiles.tuning.baseline import Baseline
 
         config = build_config(args)
+        _READ[:] = run_inputs(args, None, config) + _named_inputs(args)  # this command's inputs only
         baseline = getattr(args, "_baseline", None)
         cached = Pipeline.from_config(
             config, baseline if isinstance(baseline, Baseline) else None, _catalogue(config)
@@ -190,3 +220,82 @@ __all__ = [
     "quiet_stdout",
     "write",
 ]
+
+
+def _same_file(a: str, b: str) -> bool:
+    import os
+
+    if os.path.realpath(a) == os.path.realpath(b):
+        return True
+    try:
+        return os.path.samefile(a, b)  # hard links too
+    except (OSError, ValueError):
+        return False
+
+
+def write_atomic(path: str | Path, text: str, inputs: Any = (), *, append: bool = False) -> Path:
+    """Write ``text`` to ``path`` (after its current text when ``append``), atomically: a temporary file
+    in the same directory, then ``os.replace``, so that a full disk or a kill never leaves half a file.
+
+    ``inputs`` are the files the run reads (profiles, repository files, configuration, baseline,
+    catalogue, assessment) and directories whose profiles it reads; writing over one of them, directly
+    or through a link, is refused (UsageError, exit 2), and so is every OS error. A symbolic link at
+    ``path`` is kept: its target is replaced. The permissions of a replaced file are kept.
+    """
+    import contextlib
+    import os
+    import stat
+    import tempfile
+
+    from skillprofiles.cli.errors import UsageError
+
+    target = str(path)
+    real = os.path.realpath(target)
+    for item in inputs:
+        if item is None:
+            continue
+        name = str(item)
+        if os.path.isdir(name) and not os.path.isdir(real):
+            inside = os.path.commonpath([os.path.realpath(name), real]) == os.path.realpath(name)
+            if inside and real.endswith((".yaml", ".yml")):
+                raise UsageError([f"refusing to write over a profile this run reads: {target}"])
+        elif _same_file(name, target):
+            raise UsageError([f"refusing to write over a file this run reads: {target}"])
+    if os.path.isdir(real):
+        raise UsageError([f"cannot write {target}: it is a directory"])
+    directory, base = os.path.split(real)
+    try:
+        mode = stat.S_IMODE(os.stat(real).st_mode) if os.path.exists(real) else None
+        before = Path(real).read_text(encoding="utf-8", errors="replace") if append and mode else ""
+        fd, temporary = tempfile.mkstemp(prefix=f".{base}.", suffix=".tmp", dir=directory or ".")
+    except (OSError, ValueError) as exc:
+        raise UsageError([f"cannot write {target}: {getattr(exc, 'strerror', None) or exc}"]) from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(before + text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if mode is None:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(temporary, mode)
+        os.replace(temporary, real)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise UsageError([f"cannot write {target}: {exc.strerror or exc}"]) from None
+    return Path(target)
+
+
+def run_inputs(args: Any, report: Report | None = None, config: Any = None) -> list[str]:
+    """Every file (and directory of profiles) a command read: what ``write_atomic`` may never overwrite."""
+    names: list[str] = list(report.files) if report is not None else []
+    names += [str(p) for p in getattr(args, "paths", None) or ()]
+    for attribute in ("repository", "baseline", "catalogue", "config", "assessment", "mapping"):
+        value = getattr(args, attribute, None)
+        if isinstance(value, (str, Path)):
+            names.append(str(value))
+    if config is not None:
+        names += [n for n in (config.source, config.baseline_path, config.catalogue_path) if n]
+    return names

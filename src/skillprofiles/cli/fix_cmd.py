@@ -101,13 +101,13 @@ def fix_paths(args: argparse.Namespace, paths: list[str]) -> tuple[int, list[Any
 
 def _fix_file(args: argparse.Namespace, path: Path, display: str) -> tuple[int, list[Any]]:
     from skillprofiles.engine.pipeline import fix_text
-    from skillprofiles.source.reader import read_bounded
+    from skillprofiles.source.reader import UnreadableError, read_bounded
 
     pipeline = pipeline_from(args)
     try:
-        original = read_bounded(path, pipeline.config.limits.max_bytes + 1)
-    except OSError as exc:
-        error(f"{display}: cannot read: {exc.strerror or exc}")
+        original = read_bounded(path, pipeline.config.limits.max_bytes)
+    except UnreadableError as exc:
+        error(f"{display}: {exc}; not fixed")
         return 0, []
     bom = codecs.BOM_UTF8 if original.startswith(codecs.BOM_UTF8) else b""
     try:
@@ -133,11 +133,15 @@ def _fix_file(args: argparse.Namespace, path: Path, display: str) -> tuple[int, 
 
 def _write_back(path: Path, display: str, original: bytes, data: bytes) -> None:
     """Replace the file atomically, unless it changed since it was read."""
-    from skillprofiles.source.reader import read_bounded
+    from skillprofiles.source.reader import UnreadableError, read_bounded
 
     target = Path(os.path.realpath(path))  # a link stays a link: its target is rewritten
     try:
-        if read_bounded(target, len(original) + 1) != original:
+        try:
+            now = read_bounded(target, len(original))
+        except UnreadableError:
+            now = None  # grown, gone or no longer a regular file: changed all the same
+        if now != original:
             error(f"{display}: changed since it was read; left alone")
             return
         mode = target.stat().st_mode & 0o7777

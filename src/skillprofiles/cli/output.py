@@ -91,9 +91,15 @@ def write_github_summary(args: argparse.Namespace, report: Report, chosen: Rende
         target = Path(os.environ["GITHUB_STEP_SUMMARY"])
     if target is None:
         return
+    from skillprofiles.cli.common import write_atomic
+    from skillprofiles.cli.errors import UsageError
+
+    inputs = getattr(args, "_inputs", None) or [*report.files, *(getattr(args, "paths", None) or ())]
     try:
-        with Path(target).open("a", encoding="utf-8") as handle:
-            handle.write(render_github_summary(report, chosen))
-    except OSError as exc:
+        write_atomic(target, render_github_summary(report, chosen), inputs, append=True)
+    except UsageError as exc:
+        if args.github_summary is not None and "refusing" in " ".join(exc.messages or []):
+            raise  # a summary named on the command line over an input: a usage error
         # the annotations and the exit code still tell the story: warn, do not fail the run for this
-        sys.stderr.write(f"skillprofiles: warning: cannot write the summary to {target}: {exc.strerror}\n")
+        why = "; ".join(exc.messages or []).replace(f"cannot write {target}: ", "")
+        sys.stderr.write(f"skillprofiles: warning: cannot write the summary to {target}: {why}\n")

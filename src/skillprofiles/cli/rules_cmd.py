@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from skillprofiles.cli.common import EXIT_OK, EXIT_USAGE
+from skillprofiles.cli.common import EXIT_OK, EXIT_USAGE, guarded, write_atomic
 from skillprofiles.codes import docs as rulesdoc
 from skillprofiles.codes.registry import Rule, all_rules, code_of_name, resolve
 
@@ -22,7 +22,7 @@ def register(sub: Any) -> None:
         "--format", choices=("text", "json", "markdown"), default="text", help="output format"
     )
     parser.add_argument("-o", "--output", type=Path, help="write to a file instead of stdout")
-    parser.set_defaults(run=run)
+    parser.set_defaults(run=guarded(run))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -38,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
     single = chosen[0] if args.rule is not None and _exact(args.rule, chosen) else None
     text = _render(args.format, chosen, single)
     if args.output:
-        args.output.write_text(text, encoding="utf-8")
+        write_atomic(args.output, text)  # a directory or an unwritable place: exit 2, no traceback
     else:
         sys.stdout.write(text)
     return EXIT_OK

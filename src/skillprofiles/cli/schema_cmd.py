@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from skillprofiles import schemas
+from skillprofiles.cli.common import guarded, write_atomic
+from skillprofiles.cli.errors import UsageError
 
 
 def register(sub: Any) -> None:
@@ -22,13 +24,13 @@ def register(sub: Any) -> None:
     parser.add_argument(
         "--check", type=Path, metavar="DIR", help="exit 1 when a schema in DIR differs from the models"
     )
-    parser.set_defaults(run=run)
+    parser.set_defaults(run=guarded(run))
 
 
 def run(args: argparse.Namespace) -> int:
     """Print, write or check schemas; 0 on success, 1 when --check finds a stale file, 2 on bad usage."""
     if args.write is not None:
-        for path in schemas.write_all(args.write):
+        for path in _write_all(args.write):
             sys.stdout.write(f"wrote {path.as_posix()}\n")
         return 0
     if args.check is not None:
@@ -39,6 +41,20 @@ def run(args: argparse.Namespace) -> int:
         return 2
     sys.stdout.write(schemas.render(schemas.build(args.name)))
     return 0
+
+
+def _write_all(directory: Path) -> list[Path]:
+    """Every schema written atomically into ``directory``; a file or a read-only place is exit 2."""
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError([f"cannot write schemas into {directory}: {exc.strerror or exc}"]) from None
+    if not directory.is_dir():
+        raise UsageError([f"cannot write schemas into {directory}: it is not a directory"])
+    return [
+        write_atomic(directory / schemas.filename(name), schemas.render(schemas.build(name)))
+        for name in schemas.SCHEMAS
+    ]
 
 
 def _check(directory: Path) -> int:

@@ -18,6 +18,8 @@ from skillprofiles.cli.common import (
     emit,
     guarded,
     pipeline_from,
+    run_inputs,
+    write_atomic,
 )
 from skillprofiles.cli.errors import UsageError
 from skillprofiles.cli.fix_cmd import add_fix_options
@@ -90,8 +92,14 @@ def add_selection_options(parser: Any) -> None:
 
 
 def _jobs(text: str) -> int:
+    from skillprofiles.engine.parallel import MAX_JOBS
+
     if not text.isdigit():
-        raise argparse.ArgumentTypeError(f"expected a number of processes (0: automatic), not {text!r}")
+        raise argparse.ArgumentTypeError(f"expected a number of processes (0: automatic), not {text[:20]!r}")
+    if len(text) > 6 or int(text) > MAX_JOBS:
+        raise argparse.ArgumentTypeError(
+            f"at most {MAX_JOBS} processes (more are capped at 4 per CPU anyway)"
+        )
     return int(text)
 
 
@@ -110,11 +118,13 @@ def run(args: argparse.Namespace) -> int:
     if args.fix:
         return _fix_then_validate(args)
     report = _validate(args)
+    inputs = run_inputs(args, report, pipeline.config)
+    args._inputs = inputs  # --github-summary may not be one of them either
     if args.write_baseline:
-        return _write_baseline(args, report)
+        return _write_baseline(args, report, inputs)
     text = statistics(report) if args.statistics else output.render(args, report, pipeline.config.fail_on)
     if args.output:
-        _write_report(args.output, text, report.files)
+        write_atomic(args.output, text, inputs)
     else:
         emit(text)
     return EXIT_FINDINGS if report.fails(pipeline.config.fail_on) else EXIT_OK
@@ -163,21 +173,6 @@ def statistics(report: Report) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _write_report(target: Path, text: str, files: list[str]) -> None:
-    if _is_checked(target, files):
-        raise UsageError([f"refusing to overwrite a checked file: {target}"])
-    try:
-        target.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise UsageError([f"cannot write {target}: {exc.strerror or exc}"]) from None
-
-
-def _is_checked(target: Path, files: list[str]) -> bool:
-    """Whether the report would be written over one of the files it checks (docs/security.md)."""
-    real = os.path.realpath(target)
-    return any(os.path.realpath(name) == real for name in files)
-
-
 def _baseline(args: argparse.Namespace) -> Any:
     from skillprofiles.cli.settings import base_config
     from skillprofiles.tuning.baseline import BaselineError, load
@@ -191,14 +186,11 @@ def _baseline(args: argparse.Namespace) -> Any:
         raise UsageError([located(exc.diagnostic)]) from None
 
 
-def _write_baseline(args: argparse.Namespace, report: Any) -> int:
+def _write_baseline(args: argparse.Namespace, report: Any, inputs: list[str]) -> int:
     from skillprofiles.tuning.baseline import dump
 
     target = str(args.write_baseline)
-    try:
-        args.write_baseline.write_text(dump(report.diagnostics, target), encoding="utf-8")
-    except OSError as exc:
-        raise UsageError([f"cannot write baseline {target}: {exc.strerror or exc}"]) from None
+    write_atomic(args.write_baseline, dump(report.diagnostics, target), inputs)
     count = len(report.diagnostics)
     emit(f"Wrote {count} finding{'s' if count != 1 else ''} to the baseline {target}.\n")
     return EXIT_OK

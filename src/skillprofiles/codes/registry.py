@@ -6,7 +6,8 @@ import inspect
 from dataclasses import dataclass
 from typing import Literal
 
-from skillprofiles.diagnostics import Diagnostic, DocPath, Severity, Span
+from skillprofiles.diagnostics import Diagnostic, DocPath, Location, Severity, Span
+from skillprofiles.textsafe import printable
 
 Scope = Literal["file", "profile", "repository"]
 Fixable = Literal["safe", "unsafe"]
@@ -41,15 +42,31 @@ class Rule:
         hint: str | None = None,
         path: DocPath = (),
         replacement: str | None = None,
+        related: tuple[Location, ...] = (),
     ) -> Diagnostic:
         """The one constructor of a finding of this code, at its default severity.
 
-        ``replacement`` is the source text that would fix the finding in place of its span; it is kept
-        only when the code declares a fix.
+        The one place of the text-safety rule: every control character, bidi override and line break in
+        ``message`` and ``hint`` is *escaped* (``\\e``, ``\\n``, ``\\u202e``), not dropped, so that a
+        finding about such a character still shows it, and no output (terminal, CI log, library caller
+        printing ``d.message``) ever receives it raw (docs/security.md). ``replacement`` is the source
+        text that would fix the finding in place of its span; it is kept only when the code declares a fix.
         """
         where = span if span is not None else Span.point(1, 1)
+        safe_hint = printable(hint) if hint is not None else None
         fix = replacement if self.fix is not None else None
-        return Diagnostic(self.code, self.name, self.severity, message, file, where, hint, path, fix)
+        return Diagnostic(
+            self.code,
+            self.name,
+            self.severity,
+            printable(message),
+            file,
+            where,
+            safe_hint,
+            path,
+            replacement=fix,
+            related=related,
+        )
 
 
 REGISTRY: dict[str, Rule] = {}

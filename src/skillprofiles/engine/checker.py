@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -62,9 +63,10 @@ class Checker:
         return self.finish(results, [*problems, *found], repository=True)
 
     def _context_summaries(self, repository: str | Path, checked: list[Path]) -> list[ProfileSummary]:
-        done = {p.resolve() for p in checked}
+        # os.path.realpath, not Path.resolve(): on Python <= 3.12 resolve() raises RuntimeError on a link loop
+        done = {os.path.realpath(p) for p in checked}
         others, _ = discover([repository], self.config.limits.follow_links)
-        summaries = (self.summary_of(p, d) for p, d in others if p.resolve() not in done)
+        summaries = (self.summary_of(p, d) for p, d in others if os.path.realpath(p) not in done)
         return [s for s in summaries if s is not None]
 
     def summary_of(self, path: Path, display: str) -> ProfileSummary | None:
@@ -175,7 +177,7 @@ class Checker:
             kept = self._suppressed(result, found, repository)
             if not result.loaded and _errors(found) > _errors(kept):
                 silenced.add(result.file)
-            report.extend(kept)
+            report.extend(_capped(kept, self.config.max_findings_per_code))
         report.extend(self._configured(d for group in pending.values() for d in group))
         if self.baseline is not None:
             kept, hidden, stale = self.baseline.apply(report.diagnostics, report.files)
@@ -198,6 +200,30 @@ class Checker:
         ran = _ran(result, self.config.for_file(result.file), repository)
         kept, unused = suppress.suppress(result.file, found, result.suppressions, ran)
         return kept + list(self._configured(unused))
+
+
+def _capped(diagnostics: list[Diagnostic], cap: int) -> list[Diagnostic]:
+    """At most ``cap`` findings of one code in one file (the first ones), then one summary finding of
+    that code, at the first one left out, that says how many more there are: output stays bounded."""
+    counts: dict[tuple[str, str], int] = {}
+    for d in diagnostics:
+        counts[(d.file, d.code)] = counts.get((d.file, d.code), 0) + 1
+    if cap <= 0 or max(counts.values(), default=0) <= cap:
+        return diagnostics
+    kept: list[Diagnostic] = []
+    seen: dict[tuple[str, str], int] = {}
+    for d in sorted(diagnostics, key=Diagnostic.sort_key):
+        key = (d.file, d.code)
+        seen[key] = seen.get(key, 0) + 1
+        if seen[key] <= cap:
+            kept.append(d)
+        elif seen[key] == cap + 1:
+            more = counts[key] - cap
+            message = f"{more} more finding{'s' if more != 1 else ''} of {d.code} in this file not shown"
+            hint = f"only the first {cap} findings of a code are shown per file (max_findings_per_code)"
+            summary = registry.get(d.code).diagnostic(message, d.file, d.span, hint, d.path)
+            kept.append(summary.with_severity(d.severity))
+    return kept
 
 
 def _errors(diagnostics: Iterable[Diagnostic]) -> int:
@@ -243,4 +269,6 @@ def stamp(check: Check, finding: Finding, parsed: Parsed) -> Diagnostic:
 
 
 def _diagnostic(check: Check, finding: Finding, file: str, span: Span) -> Diagnostic:
-    return check.rule.diagnostic(finding.message, file, span, finding.hint, finding.path, finding.replacement)
+    return check.rule.diagnostic(
+        finding.message, file, span, finding.hint, finding.path, finding.replacement, finding.related
+    )

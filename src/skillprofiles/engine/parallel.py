@@ -20,6 +20,8 @@ CheckFile = Callable[[Path, str], FileResult]
 # Below this many files (about 0.4 s of work at ~2 ms a file) the pool's start-up and the transfer
 # of results would eat most of the gain, and pre-commit runs on a few files must not pay for it.
 SERIAL_BELOW = 200
+JOBS_PER_CPU = 4  # --jobs above this many processes per CPU is capped: more only costs memory
+MAX_JOBS = 1024  # --jobs above this is a usage error
 _CHECK: CheckFile | None = None
 
 
@@ -33,7 +35,7 @@ def cpu_count() -> int:
 def effective_jobs(requested: int | None, files: int) -> int:
     """Processes to use: ``requested`` when given (>= 1), else automatic (None or 0)."""
     if requested is not None and requested > 0:
-        return max(1, min(requested, files))
+        return max(1, min(requested, files, JOBS_PER_CPU * cpu_count()))
     if files < SERIAL_BELOW:
         return 1
     return max(1, min(cpu_count(), files // (SERIAL_BELOW // 2)))
@@ -54,8 +56,18 @@ def check_files(
             yield _without_profile(check(path, display))
         return
     chunk = max(1, min(32, len(files) // (workers * 8)))
-    with _context().Pool(workers, initializer=_start, initargs=(check,)) as pool:
-        yield from pool.imap(_check, files, chunksize=chunk)
+    # SIGTERM ends the run as SystemExit(143): the pool's exit terminates the workers, nobody prints
+    # a traceback; the handler is the parent's only (workers reset it in _start)
+    previous = signal.signal(signal.SIGTERM, _terminated)
+    try:
+        with _context().Pool(workers, initializer=_start, initargs=(check,)) as pool:
+            yield from pool.imap(_check, files, chunksize=chunk)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
 
 
 def _context() -> BaseContext:
@@ -71,8 +83,10 @@ def _context() -> BaseContext:
 def _start(check: CheckFile) -> None:
     global _CHECK
     _CHECK = check
-    # Ctrl-C is the parent's to handle: it stops the pool; workers must not each print a traceback
+    # Ctrl-C is the parent's to handle: it stops the pool; workers must not each print a traceback;
+    # SIGTERM ends a worker at once and silently (the default action), whatever the parent installed
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _check(item: tuple[Path, str]) -> FileResult:

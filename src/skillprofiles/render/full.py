@@ -16,6 +16,8 @@ Line = list[Segment]
 STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold cyan"}
 GUTTER = "bold blue"
 TAB = "    "
+WINDOW = 120  # characters of a long source line shown around the finding's column, never the whole line
+ELLIPSIS = "…"
 
 
 def render_full(report: Report, options: RenderOptions) -> str:
@@ -55,14 +57,29 @@ def _finding(d: Diagnostic, source: str | None, width: int, options: RenderOptio
 
 
 def frame(source: str, d: Diagnostic) -> tuple[str, int, int]:
-    """The line as shown, the caret's offset in cells and its length (at least 1, to the line's end)."""
-    start = min(d.column - 1, len(source))
-    stop = d.span.end_column - 1 if d.span.end_line == d.line else len(source)
+    """The line as shown, the caret's offset in cells and its length (at least 1, to the line's end).
+
+    A line longer than WINDOW characters is cut to a window around the column (marked with ``…``), so
+    the output of a finding is bounded whatever the length of the line it is on."""
+    column = d.column
+    end_column = d.span.end_column if d.span.end_line == d.line else len(source) + 1
+    head = ""
+    if len(source) > WINDOW:
+        first = max(0, min(column - 1 - WINDOW // 4, len(source) - WINDOW))
+        last = first + WINDOW
+        head = ELLIPSIS if first > 0 else ""
+        tail = ELLIPSIS if last < len(source) else ""
+        column, end_column = column - first, min(end_column - first, WINDOW + 1)
+        source = source[first:last]
+        source, head_cells = head + source + tail, len(head)
+        column, end_column = column + head_cells, end_column + head_cells
+    start = max(0, min(column - 1, len(source)))
+    stop = end_column - 1
     stop = max(start, min(stop, len(source)))
     before, inside, after = source[:start], source[start:stop], source[stop:]
     shown = [_show(part) for part in (before, inside, after)]
     # a column past the end of the line (e.g. an insertion point) still gets its caret
-    offset = cells(shown[0]) + max(0, d.column - 1 - len(source))
+    offset = cells(shown[0]) + max(0, column - 1 - len(source))
     return "".join(shown), offset, max(1, cells(shown[1]))
 
 

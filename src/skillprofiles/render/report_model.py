@@ -38,6 +38,14 @@ class Summary(_Strict):
     hidden: int = Field(0, ge=0, description="Number of findings hidden by the baseline.")
 
 
+class RelatedLocation(_Strict):
+    """Another place a finding concerns, e.g. another file that uses the same profile code."""
+
+    file: str = Field(description="The file, named as in 'file'.")
+    line: int = Field(ge=1, description="Line.")
+    column: int = Field(ge=1, description="Column, in Unicode code points.")
+
+
 class DiagnosticEntry(_Strict):
     """One finding. Lines and columns are 1-based; the end is exclusive and may equal the start."""
 
@@ -54,6 +62,9 @@ class DiagnosticEntry(_Strict):
     path: str = Field(
         pattern=r"^(/([^~/]|~[01])*)*$",
         description="Where in the document, as a JSON Pointer (RFC 6901); '' for the whole document.",
+    )
+    related: list[RelatedLocation] = Field(
+        default_factory=list, description="Other places the finding concerns (at most 10); often empty."
     )
 
     @classmethod
@@ -72,6 +83,7 @@ class DiagnosticEntry(_Strict):
             end_line=span.end_line,
             end_column=span.end_column,
             path=d.pointer,
+            related=[RelatedLocation(file=r.file, line=r.line, column=r.column) for r in d.related],
         )
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import stat
 import unicodedata
 from collections.abc import Iterable
 
@@ -21,10 +23,8 @@ MAX_SOURCE_BYTES = 8 * 1024 * 1024  # a code frame is a convenience: never read 
 
 def read_lines(file: str, wanted: Iterable[int]) -> dict[int, str]:
     """The wanted 1-based lines of a file; lines (or the whole file) that cannot be read are left out."""
-    try:
-        with open(file, "rb") as handle:
-            data = handle.read(MAX_SOURCE_BYTES)
-    except OSError:
+    data = _read_regular(file)
+    if data is None:
         return {}
     numbers = set(wanted)
     if not numbers:
@@ -32,6 +32,30 @@ def read_lines(file: str, wanted: Iterable[int]) -> dict[int, str]:
     # split only as far as the last wanted line: the rest of the file is never cut into lines
     lines = _BREAK.split(_decode(data), maxsplit=max(numbers))[: max(numbers)]
     return {n: lines[n - 1] for n in numbers if 1 <= n <= len(lines)}
+
+
+def _read_regular(file: str) -> bytes | None:
+    """At most MAX_SOURCE_BYTES of a regular file, opened non-blocking: a named pipe, a device or a
+    socket in the tree gives no code frame instead of a run that waits forever (or reads /dev/zero)."""
+    try:
+        fd = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except (OSError, ValueError):
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        chunks, left = [], MAX_SOURCE_BYTES
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
 
 
 def _decode(data: bytes) -> str:

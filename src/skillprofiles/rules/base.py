@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from skillprofiles.codes.registry import Rule, Scope, declare
-from skillprofiles.diagnostics import DocPath, Severity, Span
+from skillprofiles.diagnostics import DocPath, Location, Severity, Span
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +21,7 @@ class Finding:
     file: str | None = None  # repository rules name the file the finding belongs to
     span: Span | None = None  # an explicit place, for text no document path names (e.g. a comment)
     replacement: str | None = None  # the source text that fixes it in place of its span (Rule.fix)
+    related: tuple[Location, ...] = ()  # other places it concerns (other files with the same code...)
 
 
 @dataclass(slots=True)

@@ -10,11 +10,12 @@ from collections.abc import Iterator
 from pathlib import PurePosixPath
 
 from skillprofiles.catalogue import Catalogue, default_catalogue, fold
-from skillprofiles.diagnostics import Severity
+from skillprofiles.diagnostics import Location, Severity
 from skillprofiles.rules.base import Context, Finding
 from skillprofiles.rules.summary import ProfileSummary
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
+MAX_RELATED = 10  # other files listed as related locations of one finding: output stays linear
 
 
 def duplicate_profile_code(summaries: list[ProfileSummary], ctx: Context) -> Iterator[Finding]:
@@ -24,14 +25,27 @@ def duplicate_profile_code(summaries: list[ProfileSummary], ctx: Context) -> Ite
         if summary.code:
             files[summary.code.casefold()].append(summary)
     for same in files.values():
-        for summary in same if len(same) > 1 else ():
-            others = ", ".join(o.file for o in same if o is not summary)
+        if len(same) < 2:
+            continue
+        # the first MAX_RELATED files, as data (JSON ``related``, SARIF relatedLocations); the message
+        # only counts them, so 3,000 copies give 3,000 short findings, not 3,000 lists of 3,000 names
+        listed = [(o, _location(o)) for o in same[: MAX_RELATED + 1]]
+        others = len(same) - 1
+        message = f"is also used by {others} other file{'s' if others != 1 else ''}"
+        for summary in same:
+            related = tuple(where for o, where in listed if o is not summary)[:MAX_RELATED]
             yield Finding(
-                f"profile code {summary.code} is also used by {others}",
+                f"profile code {summary.code} {message}",
                 ("code",),
                 "give each profile its own code",
                 file=summary.file,
+                related=related,
             )
+
+
+def _location(summary: ProfileSummary) -> Location:
+    span = summary.span(("code",))
+    return Location(summary.file, span.line, span.column)
 
 
 def unresolved_relationship(summaries: list[ProfileSummary], ctx: Context) -> Iterator[Finding]:

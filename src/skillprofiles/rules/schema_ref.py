@@ -42,7 +42,10 @@ def modelines(text: str) -> Iterator[tuple[str, Span]]:
 
 def schema_problem(reference: str, template: str) -> str | None:
     """Why the schema a profile names does not fit its template, or None when it fits."""
-    parts = urlsplit(reference)
+    try:
+        parts = urlsplit(reference)
+    except ValueError:  # 'http://[x': an unclosed IPv6 bracket, a bad port
+        return f"the schema {_cut(reference)!r} is not a valid URL or path"
     name = parts.path.rstrip("/").rsplit("/", 1)[-1]
     foreign = parts.scheme not in ("", "file") and not reference.startswith(SCHEMA_BASE)
     if not foreign and name in (GENERIC, template + SUFFIX):
@@ -52,4 +55,8 @@ def schema_problem(reference: str, template: str) -> str | None:
         return (
             f"the schema {reference!r} is for template {named!r}, but this profile's template is {template!r}"
         )
-    return f"the schema {reference!r} is not a skillprofiles profile schema"
+    return f"the schema {_cut(reference)!r} is not a skillprofiles profile schema"
+
+
+def _cut(reference: str) -> str:
+    return reference if len(reference) <= 80 else reference[:77] + "..."

@@ -50,6 +50,7 @@ _BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _SHOWN_MAX = 60  # user text echoed in a message is cut to this many characters
 MAX_DEPTH_CEILING = 256  # deeper data would reach the recursion limits of validation and rules
+MAX_BYTES_CEILING = 1 << 30  # a larger max_file_size is refused: one read of it would exhaust memory
 _FILE_KINDS = ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"))
 
 
@@ -70,6 +71,8 @@ class Limits:
         for name in ("max_bytes", "max_nodes", "max_alias_nodes"):
             if getattr(self, name) < 1:
                 raise ValueError(f"{name} must be a positive number, not {getattr(self, name)}")
+        if self.max_bytes > MAX_BYTES_CEILING:
+            raise ValueError(f"max_bytes must be at most {MAX_BYTES_CEILING}, not {self.max_bytes}")
 
 
 @dataclass(slots=True)
@@ -133,9 +136,24 @@ class _NotAFileError(Exception):
     """The path names a directory, a pipe, a socket or a device."""
 
 
-def read_bounded(path: Path, size: int) -> bytes:
-    """At most ``size`` bytes of a regular file, opened without blocking (never a pipe or a device)."""
-    return _read(path, size)
+class UnreadableError(Exception):
+    """A file cannot be read as a regular file within its limit; the message says why, for a user."""
+
+
+def read_bounded(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file, read as profiles are: opened non-blocking (a named pipe never
+    waits), refused unless a regular file (``/dev/zero``, directories, sockets), at most ``limit``
+    bytes. Raises :class:`UnreadableError` with a one-line reason, the size limit included."""
+    try:
+        data = _read(path, limit + 1)
+    except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the path
+        reason = _why_unreadable(path, exc) if isinstance(exc, OSError) else "its name holds a NUL byte"
+        raise UnreadableError(f"cannot read file: {reason}") from None
+    except _NotAFileError as exc:
+        raise UnreadableError(f"cannot read file: it is {exc}, not a regular file") from None
+    if len(data) > limit:
+        raise UnreadableError(f"file is larger than the limit of {limit} bytes")
+    return data
 
 
 def _read(path: Path, size: int) -> bytes:
@@ -156,9 +174,17 @@ def _read(path: Path, size: int) -> bytes:
 def _why_unreadable(path: Path, exc: OSError) -> str:
     if exc.errno == errno.ELOOP:
         return "it is a loop of symbolic links"
-    if path.is_symlink() and exc.errno == errno.ENOENT:
+    if exc.errno == errno.ENOENT and _is_link(path):
         return "it is a broken symbolic link"
     return exc.strerror or str(exc)
+
+
+def _is_link(path: Path) -> bool:
+    # lstat fails too in a directory that cannot be searched (EACCES): that is not a link we can tell
+    try:
+        return path.is_symlink()
+    except (OSError, ValueError):
+        return False
 
 
 def parse_bytes(
@@ -582,11 +608,15 @@ class _Builder:
         method = self._constructor.yaml_constructors[tag]
         try:
             return method(self._constructor, node)
-        except (ConstructorError, ValueError, OverflowError) as exc:
+        except (ConstructorError, ValueError, ArithmeticError, LookupError, AttributeError, TypeError):
+            # PyYAML's constructors raise whatever their parsing hits on text the tag does not fit
+            # (KeyError for '!!bool maybe', AttributeError for '!!timestamp x', IndexError for '!!int ""'):
+            # every one is the same problem, the text is not a value of that type
             self.parsed.report(
                 codes.SYNTAX,
-                f"cannot read {shown(event.value)} as {tag.removeprefix(YAML_TAG)}: {shown(str(exc))}",
+                f"cannot read {shown(event.value)} as {tag.removeprefix(YAML_TAG)}",
                 _span(event.start_mark, event.end_mark),
+                f"remove the tag '!!{tag.removeprefix(YAML_TAG)}' or write a valid value",
             )
             return None
 

@@ -12,8 +12,12 @@ from pathlib import Path
 
 from skillprofiles.codes import meta
 from skillprofiles.diagnostics import Diagnostic, Span
+from skillprofiles.source.reader import UnreadableError, read_bounded
+from skillprofiles.tuning.suppress import split_lines
 
 FORMAT_VERSION = 1
+MAX_BASELINE_BYTES = 64 * 1024 * 1024  # a baseline is read whole: a larger one is refused (SP911)
+MAX_SOURCE_BYTES = 64 * 1024 * 1024  # checked files are re-read for fingerprints up to this size
 Key = tuple[str, str, str]  # file (relative to the baseline's directory), code, fingerprint
 
 
@@ -127,10 +131,12 @@ def fingerprint(code: str, content: str, occurrence: int) -> str:
 
 
 def _lines(file: str) -> list[str]:
+    # through the bounded, non-blocking reader: a named pipe or a device in the tree is never waited on
     try:
-        return Path(file).read_text(encoding="utf-8", errors="replace").splitlines()
-    except OSError:
+        data = read_bounded(Path(file), MAX_SOURCE_BYTES)
+    except UnreadableError:
         return []
+    return split_lines(data.decode("utf-8", errors="replace"))
 
 
 def dump(diagnostics: Iterable[Diagnostic], path: str) -> str:
@@ -155,9 +161,11 @@ def dump(diagnostics: Iterable[Diagnostic], path: str) -> str:
 def load(path: str) -> Baseline:
     """Read a baseline file; raises BaselineError (SP911) when it cannot be used."""
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise _error(path, f"cannot read baseline: {getattr(exc, 'strerror', None) or exc}") from None
+        text = read_bounded(Path(path), MAX_BASELINE_BYTES).decode("utf-8")
+    except UnreadableError as exc:
+        raise _error(path, f"cannot read baseline: {exc}".replace(": cannot read file", "")) from None
+    except UnicodeDecodeError as exc:
+        raise _error(path, f"cannot read baseline: {exc.reason} at byte {exc.start}") from None
     try:
         document = json.loads(text)
     except json.JSONDecodeError as exc:

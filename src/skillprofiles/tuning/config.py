@@ -5,10 +5,10 @@ from __future__ import annotations
 import difflib
 import functools
 import os
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from skillprofiles.codes import registry
 from skillprofiles.diagnostics import Diagnostic, Severity
@@ -52,6 +52,7 @@ class Config:
     per_path: tuple[PathOverride, ...] = ()
     baseline_path: str | None = None  # the baseline the configuration file names
     source: str | None = None  # the configuration file this came from, if any
+    max_findings_per_code: int = 100  # per file; then one summary finding (0: no cap)
 
     def with_changes(self, **changes: object) -> Config:
         """A copy with some fields replaced."""
@@ -185,34 +186,116 @@ def _relative_in(file: str, root: str, cwd: str) -> str | None:
         return None
 
 
+MAX_GLOB = 256  # characters in one per_path pattern: longer ones are refused (SP910)
+_LIT, _ONE, _CLASS, _STAR, _ANY = range(5)
+_Token = tuple[int, Any, int]  # kind, argument, how many tokens an empty match skips (0: none)
+
+
+def glob_problem(pattern: str) -> str | None:
+    """Why a ``per_path`` pattern cannot be used (too long, a reversed class range), or None."""
+    if len(pattern) > MAX_GLOB:
+        return f"pattern is longer than {MAX_GLOB} characters"
+    for kind, argument, _ in _glob_tokens(pattern.strip().strip("/")):
+        if kind == _CLASS:
+            for low, high in _ranges(argument):
+                if low > high:
+                    return f"character range {low}-{high} in {pattern!r} is reversed"
+    return None
+
+
 def _glob_matches(pattern: str, relative: str) -> bool:
-    # a pattern matches a file or any directory above it, so "legacy" and "legacy/**" both cover legacy/
-    regex = _glob_regex(pattern.strip().strip("/"))
-    parts = relative.split("/")
-    return any(regex.fullmatch("/".join(parts[:end])) for end in range(len(parts), 0, -1))
+    """Whether a pattern matches a file or any directory above it ("legacy" and "legacy/**" both cover
+    legacy/). One pass over the path with a set of pattern positions (a Thompson simulation): time is at
+    most len(pattern) x len(path), whatever the pattern, so ``******************x`` cannot backtrack."""
+    if len(pattern) > MAX_GLOB:
+        return False
+    tokens = _glob_tokens(pattern.strip().strip("/"))
+    final = len(tokens)
+    states = _closure(tokens, {0})
+    for char in relative:
+        if char == "/" and final in states:
+            return True  # a directory above the file matches
+        states = _closure(tokens, _step(tokens, states, char))
+        if not states:
+            return False
+    return final in states
+
+
+def _step(tokens: tuple[_Token, ...], states: set[int], char: str) -> set[int]:
+    after: set[int] = set()
+    for state in states:
+        if state == len(tokens):
+            continue
+        kind, argument, _ = tokens[state]
+        if kind == _LIT:
+            if char == argument:
+                after.add(state + 1)
+        elif kind == _ONE:
+            if char != "/":
+                after.add(state + 1)
+        elif kind == _CLASS:
+            negated = bool(argument[0])
+            if any(low <= char <= high for low, high in _ranges(argument)) != negated:
+                after.add(state + 1)
+        elif kind == _STAR:
+            if char != "/":
+                after.add(state)
+        else:  # _ANY
+            after.add(state)
+    return after
+
+
+def _ranges(argument: Any) -> tuple[tuple[str, str], ...]:
+    return tuple(argument[1])
+
+
+def _closure(tokens: tuple[_Token, ...], states: set[int]) -> set[int]:
+    """The states reachable without reading a character (stars match the empty string)."""
+    closed, pending = set(states), sorted(states)
+    while pending:
+        state = pending.pop()
+        if state < len(tokens):
+            kind, _, skip = tokens[state]
+            for target in {state + 1, state + skip} if kind in (_STAR, _ANY) else ():
+                if target not in closed:
+                    closed.add(target)
+                    pending.append(target)
+    return closed
 
 
 @functools.lru_cache(maxsize=256)
-def _glob_regex(pattern: str) -> re.Pattern[str]:
+def _glob_tokens(pattern: str) -> tuple[_Token, ...]:
     """``**`` spans directories, ``*`` and ``?`` stay within one, ``[...]`` is a character class."""
-    out, i = [], 0
+    out: list[_Token] = []
+    i = 0
     while i < len(pattern):
-        regex, used = _glob_token(pattern, i)
-        out.append(regex)
-        i += used
-    return re.compile("".join(out))
+        if pattern.startswith("**/", i):
+            out += [(_ANY, None, 2), (_LIT, "/", 0)]  # (?:.*/)?: nothing, or anything ending with /
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append((_ANY, None, 1))
+            i += 2
+        elif pattern[i] in "*?":
+            out.append((_STAR, None, 1) if pattern[i] == "*" else (_ONE, None, 0))
+            i += 1
+        elif pattern[i] == "[" and (end := pattern.find("]", i + 2)) > 0:
+            out.append((_CLASS, _class(pattern[i + 1 : end]), 0))
+            i = end + 1
+        else:
+            out.append((_LIT, pattern[i], 0))
+            i += 1
+    return tuple(out)
 
 
-def _glob_token(pattern: str, i: int) -> tuple[str, int]:
-    if pattern.startswith("**/", i):
-        return "(?:.*/)?", 3
-    if pattern.startswith("**", i):
-        return ".*", 2
-    char = pattern[i]
-    if char in "*?":
-        return ("[^/]*" if char == "*" else "[^/]"), 1
-    end = pattern.find("]", i + 2) if char == "[" else -1
-    if end > 0:
-        body = pattern[i + 1 : end]
-        return "[" + ("^" + body[1:] if body.startswith("!") else body) + "]", end - i + 1
-    return re.escape(char), 1
+def _class(body: str) -> tuple[bool, tuple[tuple[str, str], ...]]:
+    negated = body.startswith("!")
+    chars = body[1:] if negated else body
+    ranges, j = [], 0
+    while j < len(chars):
+        if j + 2 < len(chars) and chars[j + 1] == "-":
+            ranges.append((chars[j], chars[j + 2]))
+            j += 3
+        else:
+            ranges.append((chars[j], chars[j]))
+            j += 1
+    return negated, tuple(ranges)

@@ -15,8 +15,23 @@ from pydantic_core import ErrorDetails
 
 from skillprofiles.codes import meta
 from skillprofiles.diagnostics import Diagnostic, DocPath, Severity, Span
-from skillprofiles.source.reader import Limits, SourceMap, parse_text
-from skillprofiles.tuning.config import Config, PathOverride, parse_level, split_levels, unknown_selector
+from skillprofiles.source.reader import (
+    MAX_BYTES_CEILING,
+    MAX_DEPTH_CEILING,
+    Limits,
+    SourceMap,
+    UnreadableError,
+    parse_text,
+    read_bounded,
+)
+from skillprofiles.tuning.config import (
+    Config,
+    PathOverride,
+    glob_problem,
+    parse_level,
+    split_levels,
+    unknown_selector,
+)
 
 YAML_NAMES = (".skillprofiles.yaml", ".skillprofiles.yml")
 PYPROJECT = "pyproject.toml"
@@ -51,6 +66,15 @@ class PerPathModel(_Strict):
     ignore: list[str] = []
     severity: dict[str, Level] = {}
 
+    @field_validator("paths")
+    @classmethod
+    def _globs(cls, value: list[str]) -> list[str]:
+        for pattern in value:
+            problem = glob_problem(pattern)
+            if problem:
+                raise ValueError(problem)
+        return value
+
 
 class ConfigFile(_Strict):
     """The keys of a configuration file (``.skillprofiles.yaml`` or ``[tool.skillprofiles]``)."""
@@ -63,9 +87,17 @@ class ConfigFile(_Strict):
     catalogue: str | None = None
     baseline: str | None = None
     per_path: list[PerPathModel] = []
-    max_file_size: PositiveInt | None = None
-    max_depth: PositiveInt | None = None
+    max_file_size: PositiveInt | None = Field(default=None, le=MAX_BYTES_CEILING)
+    max_depth: PositiveInt | None = Field(default=None, le=MAX_DEPTH_CEILING)
     allow_aliases: bool | None = None
+    max_findings_per_code: int | None = Field(default=None, ge=0, le=1_000_000)
+
+    @field_validator("catalogue", "baseline")
+    @classmethod
+    def _file_name(cls, value: str | None) -> str | None:
+        if value is not None and ("\x00" in value or not value.strip()):
+            raise ValueError("a file name cannot be empty or hold a NUL byte")
+        return value
 
 
 KEYS = tuple(ConfigFile.model_fields)
@@ -88,10 +120,13 @@ def find_config(start: Path | None = None) -> Path | None:
     return None
 
 
+MAX_CONFIG_BYTES = 1024 * 1024  # a configuration file is read whole, through the bounded reader
+
+
 def _has_table(pyproject: Path) -> bool:
     try:
-        text = pyproject.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        text = read_bounded(pyproject, MAX_CONFIG_BYTES).decode("utf-8")
+    except (UnreadableError, UnicodeDecodeError):
         return False
     if "skillprofiles" not in text:
         return False
@@ -105,8 +140,8 @@ def load_config(path: Path) -> Config:
     """The run configuration a file describes; raises ConfigError with every mistake found."""
     display = str(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        text = read_bounded(path, MAX_CONFIG_BYTES).decode("utf-8")
+    except (UnreadableError, UnicodeDecodeError) as exc:
         raise ConfigError(
             [_diagnostic(display, f"cannot read configuration: {exc}", Span.point(1, 1))]
         ) from None
@@ -150,7 +185,11 @@ def _toml_loads(text: str) -> dict[str, Any]:
         import tomllib
     else:  # pragma: no cover - the backport, on Python 3.10
         import tomli as tomllib
-    return tomllib.loads(text)
+    try:
+        return tomllib.loads(text)
+    except RecursionError:
+        # tomllib parses nested arrays and inline tables by recursion: deep nesting is a bad file
+        raise ValueError("nesting is too deep (at line 1, column 1)") from None
 
 
 def _table(document: dict[str, Any]) -> Any:
@@ -196,7 +235,7 @@ def _validate(data: Any, display: str, locate: Locator, root: Path) -> ConfigFil
         _diagnostic(display, message, locate(path, key)) for path, key, message in _bad_selectors(data)
     ]
     catalogue = data.get("catalogue")
-    if isinstance(catalogue, str) and not (root / catalogue).is_file():
+    if isinstance(catalogue, str) and "\x00" not in catalogue and not (root / catalogue).is_file():
         message = f"catalogue: no such file {catalogue!r} (relative to the configuration file)"
         problems.append(_diagnostic(display, message, locate(("catalogue",), False)))
     try:
@@ -275,6 +314,8 @@ def _to_config(model: ConfigFile, root: Path, display: str) -> Config:
         per_path=tuple(_override(entry, root) for entry in model.per_path),
         source=display,
     )
+    if model.max_findings_per_code is not None:
+        config = replace(config, max_findings_per_code=model.max_findings_per_code)
     if model.fail_on is not None:
         config = replace(config, fail_on=None if model.fail_on == "never" else Severity.parse(model.fail_on))
     return replace(config, limits=_limits(model, config))

@@ -16,6 +16,17 @@ _DIRECTIVE = re.compile(r"#\s*skillprofiles:\s*")
 _FORM = re.compile(r"(?P<kind>ignore-file|ignore)\[(?P<body>[^\]]*)\]")
 _QUOTE_OPENERS = " \t[{,"
 FILE = 0  # the target line of a file-level directive
+# the line breaks libyaml counts (as the reader does): str.splitlines also breaks at \v, \f and
+# \x1c-\x1e, which would put a finding after them on a line of its own that no other finding uses
+_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def split_lines(text: str) -> list[str]:
+    """The lines of a text, broken where libyaml breaks them (CR, LF, CRLF, NEL, U+2028, U+2029)."""
+    lines = _BREAK.split(text)
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +54,7 @@ def scan(
     """
     if MARK not in text:  # the common case costs one substring search
         return [], []
-    lines = text.splitlines()
+    lines = split_lines(text)
     directives: list[Directive] = []
     problems: list[Diagnostic] = []
     for index, line in enumerate(lines):
