@@ -68,8 +68,10 @@ def _case(file: str, findings: list[Diagnostic], fail_on: Severity | None, time:
     from xml.etree import ElementTree as ET
 
     case = ET.Element("testcase", {"classname": "skillprofiles", "name": xml_text(file), "time": time})
-    failing = [d for d in findings if fail_on is not None and d.severity >= fail_on]
-    passing = [d for d in findings if d not in failing]
+    failing: list[Diagnostic] = []
+    passing: list[Diagnostic] = []
+    for d in findings:  # one pass: a membership test per finding made this quadratic
+        (failing if fail_on is not None and d.severity >= fail_on else passing).append(d)
     if failing:
         first = failing[0]
         message = f"{plural(len(failing), 'finding')}; first: {first.code} {first.message}"

@@ -100,7 +100,19 @@ def result(
     }
     if d.code in index:
         entry["ruleIndex"] = index[d.code]
+    if d.related:
+        entry["relatedLocations"] = [
+            _related(i, r.file, r.line, r.column, root) for i, r in enumerate(d.related, 1)
+        ]
     return entry
+
+
+def _related(number: int, file: str, line: int, column: int, root: Path) -> dict[str, object]:
+    """Another place a finding concerns (SP301: the other files with the same code)."""
+    uri, relative = artifact_uri(file, root)
+    location: dict[str, object] = {"uri": uri, "uriBaseId": SRCROOT} if relative else {"uri": uri}
+    region = {"startLine": line, "startColumn": column}
+    return {"id": number, "physicalLocation": {"artifactLocation": location, "region": region}}
 
 
 def region(d: Diagnostic) -> dict[str, int]:
