@@ -15,6 +15,7 @@ from skillprofiles.cli import (
     rules_cmd,
     schema_cmd,
     show_cmd,
+    team_cmd,
     validate_cmd,
 )
 from skillprofiles.cli.common import EXIT_OK, EXIT_USAGE, quiet_stdout
@@ -28,6 +29,7 @@ COMMANDS = (
     matrix_cmd,
     gap_cmd,
     compare_cmd,
+    team_cmd,
     export_cmd,
 )
 

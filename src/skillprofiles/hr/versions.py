@@ -158,7 +158,7 @@ def mapping_text(source: str, target: str, cat: Catalogue | None = None) -> str:
         "# (src/skillprofiles/data/ecf.yaml, its predecessor links and the sources it cites).",
         "# null: the competence has no counterpart in the target version, or its code means",
         "# something else there (a reused code). Regenerate with",
-        f"#   python -c \"from skillprofiles.hr.versions import mapping_text; print(mapping_text('{source}', '{target}'), end='')\"",
+        f"#   python -c \"from skillprofiles.hr.versions import mapping_text; print(mapping_text('{source}', '{target}'), end='')\"",  # noqa: E501
         "# A mapping file given with --mapping overrides this one.",
         f"from: '{source}'",
         f"to: '{target}'",
