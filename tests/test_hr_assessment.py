@@ -55,7 +55,12 @@ def test_checked_against_the_catalogue_with_the_profile_codes(tmp_path: Path) ->
         """
     assert problems(tmp_path, text) == [
         ("SP203", 4, 11, "e-CF 4.0 has no competence A.99"),
-        ("SP204", 7, 12, "E.4 Relationship Management is not defined at e-1 in e-CF 4.0: its range is e-3..e-4"),
+        (
+            "SP204",
+            7,
+            12,
+            "E.4 Relationship Management is not defined at e-1 in e-CF 4.0: its range is e-3..e-4",
+        ),
         ("SP210", 9, 32, "'X1' is not a CEFR level (A1 … C2, Pre-A1, A2+, B1+, B2+)"),
     ]
 
@@ -69,8 +74,9 @@ def test_an_unknown_version_is_sp202(tmp_path: Path) -> None:
 def test_assessments_load_from_text() -> None:
     from skillprofiles.hr.assessment import reads_assessment
 
-    loaded = reads_assessment('{"person": "X", "ecf_version": "4.0", "competences": [{"code": "A.99", '
-                              '"level": "e-2"}]}', "a.json")
+    loaded = reads_assessment(
+        '{"person": "X", "ecf_version": "4.0", "competences": [{"code": "A.99", "level": "e-2"}]}', "a.json"
+    )
     assert [(d.code, d.line, d.column) for d in loaded.diagnostics] == [("SP203", 1, 64)]
 
 

@@ -53,7 +53,10 @@ def test_versions_with_reused_codes_use_the_packaged_mapping(tmp_path: Path) -> 
     new = load(write(tmp_path, "b.yaml", wsp("WSP-G3-002", "4.0", D7_D8)))
     result = compare(old, new)
     assert [s.competence.code for s in result.shared] == ["D.8"]
-    assert result.notes[0] == "e-CF 2.0 codes read as e-CF 4.0 through the packaged mapping (derived from the catalogue)"
+    assert (
+        result.notes[0]
+        == "e-CF 2.0 codes read as e-CF 4.0 through the packaged mapping (derived from the catalogue)"
+    )
     with pytest.raises(VersionMismatchError, match=r"e-CF 1\.0 and the second e-CF 4\.0, where D\.7 mean"):
         compare(load(write(tmp_path, "c.yaml", wsp("WSP-G3-001", "1.0", D7_D8))), new)
 

@@ -11,7 +11,9 @@ from skillprofiles.hr.versions import PACKAGED_PAIRS, mapping_file_name, mapping
 
 @pytest.mark.parametrize(("source", "target"), PACKAGED_PAIRS)
 def test_the_packaged_file_is_what_the_catalogue_derives(source: str, target: str) -> None:
-    packaged = files("skillprofiles.hr").joinpath("data", mapping_file_name(source, target)).read_text("utf-8")
+    packaged = (
+        files("skillprofiles.hr").joinpath("data", mapping_file_name(source, target)).read_text("utf-8")
+    )
     assert packaged == mapping_text(source, target)
 
 

@@ -82,8 +82,14 @@ def test_matrix_and_gap_tables_from_the_cli() -> None:
     assert {row["profile"] for row in data} == {"WSP-G3-003", "Online Community Manager"}
     ranked = run("gap", ASSESSMENT, PROFILES, "--format", "csv", "--top", "1")
     lines = ranked.stdout.splitlines()
-    assert lines[0] == "file,profile,title,person,version,fit,kind,code,name,required,demonstrated,status,shortfall"
-    assert lines[1] == f"{WSP_003},WSP-G3-003,Web Account Manager,A. Candidate,2.0,0.6286,competence,B.1,Design and Development,2,2,met,0"
+    assert (
+        lines[0]
+        == "file,profile,title,person,version,fit,kind,code,name,required,demonstrated,status,shortfall"
+    )
+    assert (
+        lines[1]
+        == f"{WSP_003},WSP-G3-003,Web Account Manager,A. Candidate,2.0,0.6286,competence,B.1,Design and Development,2,2,met,0"
+    )
     assert {line.split(",")[1] for line in lines[1:]} == {"WSP-G3-003"}
 
 
@@ -115,7 +121,9 @@ def test_names_stay_inert_in_every_hr_output(tmp_path: Path) -> None:
         assert result.returncode == 0, result.stderr
         assert "\x1b" not in result.stdout and "\u202e" not in result.stdout
         assert shown in result.stdout, args
-    rows = gap_rows([("f", "t", rank(load_assessment(path), ProfileCollection.from_paths([WSP_003]))[0].report)])
+    rows = gap_rows(
+        [("f", "t", rank(load_assessment(path), ProfileCollection.from_paths([WSP_003]))[0].report)]
+    )
     assert rows[0]["person"] == shown
     table = run("gap", path, PROFILES, "--format", "csv").stdout
     assert "\x1b" not in table and "\u202e" not in table
