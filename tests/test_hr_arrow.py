@@ -23,7 +23,8 @@ def test_dataframe_and_arrow_table() -> None:
     assert list(frame.columns)[:3] == ["file", "profile", "title"]
     assert frame["level"].tolist() == [2, 5, 4, 3, 4]
     table = to_arrow(rows())
-    assert table.num_rows == 5 and table.column("code").to_pylist() == ["B.1", "D.7", "D.8", "E.1", "E.4"]
+    assert table.num_rows == 5
+    assert table.column("code").to_pylist() == ["B.1", "D.7", "D.8", "E.1", "E.4"]
 
 
 def test_parquet_file(tmp_path: Path) -> None:

@@ -7,9 +7,8 @@ from pathlib import Path
 import pytest
 
 from skillprofiles import load
-from skillprofiles.hr.versions import translate
 from skillprofiles.hr import Assessment, CompetenceId, Status, VersionMismatchError, gap, load_assessment
-from skillprofiles.hr.versions import VersionMapping
+from skillprofiles.hr.versions import VersionMapping, translate
 from skillprofiles.models import Level
 from tests.hr_helpers import DOCS, ROLE_OCM, WSP_003
 
@@ -53,7 +52,8 @@ def test_example_assessment_against_wsp_g3_003() -> None:
     ]
     languages = [(g.language, g.required, g.demonstrated, g.status, g.preferred) for g in report.languages]
     # the placeholder is matched against the assessment's languages the sheet does not name: Italian
-    assert report.languages[0].placeholder and report.languages[0].matched == "Italian"
+    assert report.languages[0].placeholder
+    assert report.languages[0].matched == "Italian"
     assert languages == [
         ("national language or the language used by the working group", "B1", "C2", Status.MET, False),
         ("English", "C1", "B2", Status.BELOW, False),

@@ -1,4 +1,4 @@
-"""Lossless data: the default ``model_dump_json()`` loads back, JSON text loads, ``Profile`` without pydantic."""
+"""Lossless data: the default ``model_dump_json()`` loads back, JSON text loads, ``Profile`` simply."""
 
 from __future__ import annotations
 
@@ -27,15 +27,18 @@ def test_the_default_json_dump_loads_back(path: Path) -> None:
 def test_the_dump_uses_the_file_keys() -> None:
     profile = skillprofiles.load(PROFILES[0])
     data = json.loads(profile.model_dump_json())
-    assert "$schema" in data and "schema_" not in data
+    assert "$schema" in data
+    assert "schema_" not in data
     if isinstance(profile, RoleProfile):
-        assert "deliverables" in data and "deliverables_" not in data
+        assert "deliverables" in data
+        assert "deliverables_" not in data
 
 
 def test_parse_profile_picks_the_model_by_template() -> None:
     profile = skillprofiles.load(PROFILES[0])
     again = parse_profile(json.loads(profile.model_dump_json()))
-    assert isinstance(again, (WSPG3Profile, RoleProfile)) and type(again) is type(profile)
+    assert isinstance(again, (WSPG3Profile, RoleProfile))
+    assert type(again) is type(profile)
 
 
 def test_parse_profile_refuses_an_unknown_template() -> None:

@@ -71,7 +71,7 @@ def test_matrix_rows_long_form() -> None:
         "level": 2,
     }
     assert json.loads(to_json(rows)) == rows
-    assert list(csv.DictReader(io.StringIO(to_csv(rows))))[0]["level"] == "2"
+    assert next(iter(csv.DictReader(io.StringIO(to_csv(rows)))))["level"] == "2"
 
 
 def test_matrix_and_gap_tables_from_the_cli() -> None:
@@ -87,8 +87,8 @@ def test_matrix_and_gap_tables_from_the_cli() -> None:
         == "file,profile,title,person,version,fit,kind,code,name,required,demonstrated,status,shortfall"
     )
     assert (
-        lines[1]
-        == f"{WSP_003},WSP-G3-003,Web Account Manager,A. Candidate,2.0,0.6286,competence,B.1,Design and Development,2,2,met,0"
+        lines[1] == f"{WSP_003},WSP-G3-003,Web Account Manager,A. Candidate,2.0,0.6286,competence,B.1,"
+        "Design and Development,2,2,met,0"
     )
     assert {line.split(",")[1] for line in lines[1:]} == {"WSP-G3-003"}
 
@@ -119,11 +119,13 @@ def test_names_stay_inert_in_every_hr_output(tmp_path: Path) -> None:
     for args in (("gap", path, WSP_003), ("gap", path, PROFILES), ("team", path, "--profiles", PROFILES)):
         result = run(*args)
         assert result.returncode == 0, result.stderr
-        assert "\x1b" not in result.stdout and "\u202e" not in result.stdout
+        assert "\x1b" not in result.stdout
+        assert "\u202e" not in result.stdout
         assert shown in result.stdout, args
     rows = gap_rows(
         [("f", "t", rank(load_assessment(path), ProfileCollection.from_paths([WSP_003]))[0].report)]
     )
     assert rows[0]["person"] == shown
     table = run("gap", path, PROFILES, "--format", "csv").stdout
-    assert "\x1b" not in table and "\u202e" not in table
+    assert "\x1b" not in table
+    assert "\u202e" not in table

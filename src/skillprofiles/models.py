@@ -525,5 +525,5 @@ def parse_profile(data: Any) -> AnyProfile:
 
 
 def parse_profile_json(text: str | bytes) -> AnyProfile:
-    """JSON text (as the default ``model_dump_json()`` writes it) as a profile model; see :func:`parse_profile`."""
+    """JSON text (as the default ``model_dump_json()`` writes it) as a profile; see :func:`parse_profile`."""
     return _profile_adapter().validate_json(text)  # type: ignore[no-any-return]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from skillprofiles.textsafe import json_dumps
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +22,7 @@ from skillprofiles.cli.common import (
     print_diagnostics,
 )
 from skillprofiles.cli.compare_cmd import load_mapping_or_exit
+from skillprofiles.textsafe import json_dumps
 
 
 def register(sub: Any) -> None:

@@ -1,4 +1,4 @@
-"""``skillprofiles team``: many assessments against many profiles: who fits which role, what the team lacks."""
+"""``skillprofiles team``: assessments × profiles: who fits which role, what the team lacks."""
 
 from __future__ import annotations
 

@@ -33,7 +33,7 @@ def render_json(profile: AnyProfile) -> str:
 
 
 def profile_uri(profile: AnyProfile, base_uri: str | None = None) -> str:
-    """``{base}/{code}`` (base ``https://skillprofiles.dev/profiles``), or a slug of the title without a code."""
+    """``{base}/{code}`` (base ``https://skillprofiles.dev/profiles``), else a slug of the title."""
     key = profile.code or re.sub(r"[^a-z0-9]+", "-", profile.title.lower()).strip("-")
     base = base_uri or PROFILE_BASE
     return f"{base}{key}" if base.endswith(("/", ":", "#")) else f"{base}/{key}"

@@ -99,9 +99,7 @@ def _require(module: str) -> Any:
     try:
         return importlib.import_module(module)
     except ImportError:
-        raise ImportError(
-            f"this needs {module.split('.')[0]}: install skillprofiles[arrow] (pip install 'skillprofiles[arrow]')"
-        ) from None
+        raise ImportError(f"this needs {module.split('.')[0]}: pip install 'skillprofiles[arrow]'") from None
 
 
 def to_dataframe(rows: Sequence[Row]) -> Any:

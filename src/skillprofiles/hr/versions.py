@@ -128,7 +128,10 @@ def _packaged(source: str, target: str) -> VersionMapping:
         import yaml
 
         text = (
-            files("skillprofiles.hr").joinpath("data", mapping_file_name(source, target)).read_text("utf-8")
+            files("skillprofiles.hr")
+            .joinpath("data")
+            .joinpath(mapping_file_name(source, target))
+            .read_text("utf-8")
         )
         _CACHE[(source, target)] = VersionMapping.model_validate(yaml.safe_load(text))
     return _CACHE[(source, target)]
@@ -165,7 +168,8 @@ def mapping_text(source: str, target: str, cat: Catalogue | None = None) -> str:
         "codes:",
     ]
     for code, new in mapping.codes.items():
-        new_title = cat.competence(target, new).title if new and cat.competence(target, new) else None
+        counterpart = cat.competence(target, new) if new else None
+        new_title = counterpart.title if counterpart else None
         old = cat.competence(source, code)
         comment = f"  # {old.title}" if old else ""
         if new_title and old and new_title != old.title:
