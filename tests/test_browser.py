@@ -158,3 +158,32 @@ def test_sheet_prints(tmp_path: Path) -> None:
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF-")
     assert len(re.findall(rb"/Type\s*/Page\b", data)) >= 3  # the role profile runs over several pages
+
+
+def _print(html: str, name: str, tmp_path: Path) -> bytes:
+    page = tmp_path / f"{name}.html"
+    page.write_text(html, encoding="utf-8")
+    pdf = tmp_path / f"{name}.pdf"
+    chromium(
+        page.as_uri(), 1000, 1400, f"--print-to-pdf={pdf}", "--no-pdf-header-footer",
+        profile_dir=tmp_path / f"profile-{name}",
+    )  # fmt: skip
+    return pdf.read_bytes()
+
+
+def _media_boxes(data: bytes) -> set[tuple[int, int]]:
+    boxes = re.findall(rb"/MediaBox\s*\[\s*0\s+0\s+([0-9.]+)\s+([0-9.]+)\s*\]", data)
+    return {(round(float(w)), round(float(h))) for w, h in boxes}
+
+
+def test_sheet_and_heat_map_print_on_a4(tmp_path: Path) -> None:
+    a4 = {(595, 842)}  # 210 × 297 mm in PostScript points
+    assert _media_boxes(_print(export(load(WSP_003), "html", "2.0"), "sheet-a4", tmp_path)) == a4
+    matrix = ProfileCollection.from_directory(PROFILES, default_version="2.0").matrix()
+    html = render_matrix_html(matrix)
+    data = _print(html, "matrix-a4", tmp_path)
+    assert _media_boxes(data) == a4
+    # the heat map comes first and may break across pages (rows never do), the legend after it
+    assert html.index('<table class="heat">') < html.index('id="legend"')
+    assert "table.heat { break-inside: auto;" in html
+    assert len(re.findall(rb"/Type\s*/Page\b", data)) <= 2

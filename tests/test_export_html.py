@@ -108,7 +108,12 @@ def test_matrix_heat_map() -> None:
     html = render_matrix_html(collection.matrix())
     page = outline(html)
     assert [a.get("scope") for a in page.attrs["th"][:3]] == ["col", "col", "col"]
-    assert '<thead><tr><th scope="col">Competence</th><th scope="col">WSP-G3-003</th>' in html
+    assert (
+        '<thead><tr><th scope="col">Competence</th>'
+        '<th scope="col">Web Account Manager<br><small>WSP-G3-003</small></th>' in html
+    )
+    assert "e-3 Senior Professional" in html
+    assert "@page { size: A4" in html
     # E.4: WSP-G3-003 at e-4, the role profile at e-3; each cell shaded by its highest level
     row = re.search(r'<tr><th scope="row">E\.4 .*?</tr>', html)
     assert row is not None

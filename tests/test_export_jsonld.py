@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from pyld import jsonld
@@ -48,7 +49,11 @@ def test_jsonld_of_a_profile_without_version() -> None:
     role = load(ROLE_OCM)
     [node] = jsonld.expand(jsonld_document(role))
     assert node["@id"] == "https://skillprofiles.dev/profiles/online-community-manager"
-    assert node[SDO + "skills"][0]["@id"] == "https://skillprofiles.dev/ecf/unspecified/A.3"
+    # no version known at all: a blank node with its code, never an invented "unspecified" IRI
+    assert "@id" not in node[SDO + "skills"][0]
+    assert node[SDO + "skills"][0][SDO + "termCode"] == [{"@value": "A.3"}]
+    assert "unspecified" not in json.dumps(jsonld_document(role))
+    assert SP + "ecfVersion" not in node
     [versioned] = jsonld.expand(jsonld_document(role, default_version="2.0"))
     assert versioned[SDO + "skills"][0]["@id"] == "https://skillprofiles.dev/ecf/2.0/A.3"
     assert SP + "languageRequirement" not in node
@@ -62,3 +67,42 @@ def test_jsonld_to_rdf() -> None:
     assert f"{profile} {rdf_type} <https://schema.org/Occupation> ." in lines
     assert f"{profile} <https://schema.org/skills> <https://skillprofiles.dev/ecf/2.0/D.7> ." in lines
     assert '<https://skillprofiles.dev/ecf/2.0/D.7> <https://schema.org/termCode> "D.7" .' in lines
+
+
+def test_jsonld_keeps_attribution_base_uri_and_occupation() -> None:
+    profile = load(WSP_003)
+    doc = jsonld_document(profile, base_uri="https://hr.example.org/roles/")
+    assert doc["@id"] == "https://hr.example.org/roles/WSP-G3-003"
+    source = doc["isBasedOn"]
+    assert source["@type"] == "CreativeWork"
+    assert {"name", "url", "version", "datePublished", "license"} <= set(source)
+    assert source["license"] == "Creative Commons – Attribution – No derivative works – 3.0 (CC BY-ND 3.0)"
+    assert (source["version"], source["datePublished"]) == ("1.0", "2013-02-14")
+    with_code = profile.model_copy(update={"occupation": "2513"})
+    assert jsonld_document(with_code)["occupationalCategory"] == "2513"
+    esco = "http://data.europa.eu/esco/occupation/f2b15a0e-e65a-438a-affb-29b9d50b77d1"
+    [node] = jsonld.expand(jsonld_document(profile.model_copy(update={"occupation": esco})))
+    assert node[SDO + "occupationalCategory"] == [{"@id": esco}]
+
+
+def test_export_base_uri_from_the_cli(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "skillprofiles",
+            "export",
+            str(WSP_003),
+            "--to",
+            "jsonld",
+            "--base-uri",
+            "urn:x:",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert json.loads(out)["@id"] == "urn:x:WSP-G3-003"

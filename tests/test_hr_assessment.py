@@ -37,9 +37,47 @@ def test_each_mistake_at_its_position(tmp_path: Path) -> None:
     assert problems(tmp_path, text) == [
         ("SP105", 4, 11, "'D7' is not a valid 'code'"),
         ("SP105", 5, 12, "'e-6' is not a proficiency level"),
-        ("SP105", 7, 32, "'languages[0].level': 'X1' is not a CEFR level (A1 … C2, Pre-A1, A2+, B1+, B2+)"),
         ("SP102", 8, 1, "unknown key 'nam'"),
     ]
+
+
+def test_checked_against_the_catalogue_with_the_profile_codes(tmp_path: Path) -> None:
+    text = """\
+        person: X
+        ecf_version: '4.0'
+        competences:
+          - code: A.99
+            level: e-2
+          - code: E.4
+            level: e-1
+        languages:
+          - {language: English, level: X1}
+        """
+    assert problems(tmp_path, text) == [
+        ("SP203", 4, 11, "e-CF 4.0 has no competence A.99"),
+        (
+            "SP204",
+            7,
+            12,
+            "E.4 Relationship Management is not defined at e-1 in e-CF 4.0: its range is e-3..e-4",
+        ),
+        ("SP210", 9, 32, "'X1' is not a CEFR level (A1 … C2, Pre-A1, A2+, B1+, B2+)"),
+    ]
+
+
+def test_an_unknown_version_is_sp202(tmp_path: Path) -> None:
+    assert problems(tmp_path, "person: X\necf_version: '9.0'\n") == [
+        ("SP202", 2, 14, "unknown e-CF version '9.0'")
+    ]
+
+
+def test_assessments_load_from_text() -> None:
+    from skillprofiles.hr.assessment import reads_assessment
+
+    loaded = reads_assessment(
+        '{"person": "X", "ecf_version": "4.0", "competences": [{"code": "A.99", "level": "e-2"}]}', "a.json"
+    )
+    assert [(d.code, d.line, d.column) for d in loaded.diagnostics] == [("SP203", 1, 64)]
 
 
 def test_unquoted_version_and_missing_person(tmp_path: Path) -> None:

@@ -48,13 +48,17 @@ def test_overlap_is_jaccard_over_competence_level_pairs(tmp_path: Path) -> None:
     assert compare(a, a).overlap == 1.0
 
 
-def test_versions_with_reused_codes_are_refused(tmp_path: Path) -> None:
+def test_versions_with_reused_codes_use_the_packaged_mapping(tmp_path: Path) -> None:
     old = load(write(tmp_path, "a.yaml", wsp("WSP-G3-001", "2.0", D7_D8)))
     new = load(write(tmp_path, "b.yaml", wsp("WSP-G3-002", "4.0", D7_D8)))
-    with pytest.raises(
-        VersionMismatchError, match=r"e-CF 2\.0 and the second e-CF 4\.0, where D\.6, D\.7 mean"
-    ):
-        compare(old, new)
+    result = compare(old, new)
+    assert [s.competence.code for s in result.shared] == ["D.8"]
+    assert (
+        result.notes[0]
+        == "e-CF 2.0 codes read as e-CF 4.0 through the packaged mapping (derived from the catalogue)"
+    )
+    with pytest.raises(VersionMismatchError, match=r"e-CF 1\.0 and the second e-CF 4\.0, where D\.7 mean"):
+        compare(load(write(tmp_path, "c.yaml", wsp("WSP-G3-001", "1.0", D7_D8))), new)
 
 
 def test_versions_without_reused_codes_are_compared_with_a_note(tmp_path: Path) -> None:

@@ -8,11 +8,14 @@ import pytest
 
 from skillprofiles import load
 from skillprofiles.hr import Assessment, CompetenceId, Status, VersionMismatchError, gap, load_assessment
-from skillprofiles.hr.versions import VersionMapping
+from skillprofiles.hr.versions import VersionMapping, translate
 from skillprofiles.models import Level
 from tests.hr_helpers import DOCS, ROLE_OCM, WSP_003
 
 EXAMPLE = DOCS / "examples" / "assessment.yaml"
+
+
+WHAT = "the assessment uses e-CF {source} and the profile e-CF {target}"
 
 
 def assessment(
@@ -48,13 +51,16 @@ def test_example_assessment_against_wsp_g3_003() -> None:
         (CompetenceId("2.0", "E.1"), Level.E3),
     ]
     languages = [(g.language, g.required, g.demonstrated, g.status, g.preferred) for g in report.languages]
+    # the placeholder is matched against the assessment's languages the sheet does not name: Italian
+    assert report.languages[0].placeholder
+    assert report.languages[0].matched == "Italian"
     assert languages == [
-        ("national language or the language used by the working group", "B1", None, Status.MISSING, False),
+        ("national language or the language used by the working group", "B1", "C2", Status.MET, False),
         ("English", "C1", "B2", Status.BELOW, False),
         ("another language (European and other)", None, None, Status.MISSING, True),
     ]
-    # competences 1 + 3/5 + 0 + 0 + 1, languages 0 + 4/5 (B2 rank 4 of C1 rank 5); preferred ones left out
-    assert report.fit == pytest.approx((1 + 0.6 + 0 + 0 + 1 + 0 + 0.8) / 7)
+    # competences 1 + 3/5 + 0 + 0 + 1, languages 1 + 4/5 (B2 rank 4 of C1 rank 5); preferred ones left out
+    assert report.fit == pytest.approx((1 + 0.6 + 0 + 0 + 1 + 1 + 0.8) / 7)
     assert report.notes == []
 
 
@@ -70,11 +76,28 @@ def test_everything_met_gives_fit_1() -> None:
     assert report.next_steps == []
 
 
-def test_versions_whose_codes_differ_are_refused_without_mapping() -> None:
+def test_reused_codes_are_read_through_the_packaged_mapping() -> None:
+    report = gap(assessment("4.0", {"D.7": "e-4", "E.4": "e-3"}), load(WSP_003))
+    # 4.0 D.7 (Data Science) is not 2.0 D.7 (Sales Management): the packaged mapping drops it
+    assert report.competence_status("D.7") is Status.MISSING
+    assert report.competence_status("E.4") is Status.BELOW
+    assert report.notes == [
+        "e-CF 4.0 codes read as e-CF 2.0 through the packaged mapping (derived from the catalogue)",
+        "reused codes read through it: D.7",
+    ]
+
+
+def test_versions_without_a_reused_code_involved_are_compared_directly() -> None:
+    report = gap(assessment("4.0", {"E.4": "e-4"}), load(WSP_003))
+    assert report.competence_status("E.4") is Status.MET
+    assert report.notes == ["e-CF 4.0 codes read as e-CF 2.0 where the catalogue says they mean the same"]
+
+
+def test_without_a_packaged_mapping_reused_codes_are_refused() -> None:
     with pytest.raises(
-        VersionMismatchError, match=r"assessment uses e-CF 4\.0 and the profile e-CF 2\.0, where D\.6, D\.7"
+        VersionMismatchError, match=r"assessment uses e-CF 4\.0 and the profile e-CF 1\.0, where D\.7"
     ):
-        gap(assessment("4.0", {"D.7": "e-4"}), load(WSP_003))
+        translate({"D.7": frozenset({Level.E4})}, "4.0", "1.0", None, WHAT)
 
 
 def test_a_mapping_reads_the_assessment_in_the_profile_version() -> None:

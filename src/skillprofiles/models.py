@@ -37,6 +37,8 @@ ECF_CODE_PATTERN = r"^[A-E]\.[1-9][0-9]?" + END
 KS_CODE_PATTERN = r"^[A-Z][A-Z0-9]*[0-9]+" + END
 VERSION_PATTERN = r"^[0-9]+\.[0-9]+" + END
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}" + END
+# An ISCO-08 code (major group to unit group: 1 to 4 digits) or an ESCO occupation URI.
+OCCUPATION_PATTERN = r"^([0-9]{1,4}|http://data\.europa\.eu/esco/(occupation|isco)/[A-Za-z0-9-]+)" + END
 
 
 class Level(str, enum.Enum):
@@ -81,8 +83,8 @@ class Record(BaseModel):
 
     # Keys are read by alias only ('$schema', 'deliverables', 'kpis'): accepting the Python field
     # names too would accept keys the JSON Schema forbids. Python ``re`` runs the patterns, as in
-    # jsonschema.
-    model_config = ConfigDict(extra="forbid", frozen=True, regex_engine="python-re")
+    # jsonschema. Dumps use the aliases too, so that the default ``model_dump_json()`` loads back.
+    model_config = ConfigDict(extra="forbid", frozen=True, regex_engine="python-re", serialize_by_alias=True)
 
 
 def _unique_levels(levels: list[Level]) -> list[Level]:
@@ -341,6 +343,12 @@ class ProfileBase(Record):
         description="The e-CF version the sheet cites, e.g. '2.0' (quoted).",
         json_schema_extra=_catalogue_versions,
     )
+    occupation: Annotated[str, Field(pattern=OCCUPATION_PATTERN)] | None = Field(
+        None,
+        title="Occupation",
+        description="The occupation the profile describes: an ESCO occupation URI or an ISCO-08 code.",
+        examples=["http://data.europa.eu/esco/occupation/f2b15a0e-e65a-438a-affb-29b9d50b77d1", "2513"],
+    )
     source: Source | None = Field(
         None,
         title="Source document",
@@ -533,3 +541,30 @@ def model_for(data: Any) -> type[WSPG3Profile] | type[RoleProfile] | None:
     """The model class a document declares through its ``template`` key, if it names a known one."""
     template = data.get("template") if isinstance(data, dict) else None
     return MODELS.get(template) if isinstance(template, str) else None
+
+
+def _profile_adapter() -> Any:
+    from pydantic import TypeAdapter
+
+    global _ADAPTER
+    if _ADAPTER is None:
+        _ADAPTER = TypeAdapter(Profile)
+    return _ADAPTER
+
+
+_ADAPTER: Any = None
+
+
+def parse_profile(data: Any) -> AnyProfile:
+    """Python data (a dict as ``model_dump()`` gives it) as the profile model its ``template`` names.
+
+    ``Profile`` is a discriminated union, not a class: this is its ``validate_python``. It checks the
+    structure only; :func:`skillprofiles.loads` also runs the catalogue checks and reports positions.
+    Raises :class:`pydantic.ValidationError`.
+    """
+    return _profile_adapter().validate_python(data)  # type: ignore[no-any-return]
+
+
+def parse_profile_json(text: str | bytes) -> AnyProfile:
+    """JSON text (as the default ``model_dump_json()`` writes it) as a profile; see :func:`parse_profile`."""
+    return _profile_adapter().validate_json(text)  # type: ignore[no-any-return]

@@ -19,6 +19,7 @@ from skillprofiles.cli import (
     rules_cmd,
     schema_cmd,
     show_cmd,
+    team_cmd,
     validate_cmd,
 )
 from skillprofiles.cli.common import EXIT_OK, EXIT_USAGE, quiet_stdout
@@ -36,6 +37,7 @@ COMMANDS = (
     matrix_cmd,
     gap_cmd,
     compare_cmd,
+    team_cmd,
     export_cmd,
     lsp_cmd,
 )

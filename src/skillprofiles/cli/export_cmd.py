@@ -17,6 +17,7 @@ def register(sub: Any) -> None:
     parser.add_argument("profile", metavar="PROFILE", help="a profile file")
     parser.add_argument("--to", choices=FORMATS, required=True, help="the output format")
     parser.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to a file instead of stdout")
+    parser.add_argument("--base-uri", metavar="URI", help="base of the JSON-LD profile @id")
     add_loading_options(parser)
     parser.set_defaults(run=guarded(run))
 
@@ -26,5 +27,5 @@ def run(args: argparse.Namespace) -> int:
     from skillprofiles.export import export
 
     profile, version = open_profile(args, args.profile)
-    write(export(profile, args.to, version), args.output)
+    write(export(profile, args.to, version, args.base_uri), args.output)
     return EXIT_OK

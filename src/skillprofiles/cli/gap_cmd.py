@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from typing import Any
 
@@ -14,21 +13,34 @@ from skillprofiles.cli.common import (
     CommandError,
     add_loading_options,
     console,
+    emit,
     existing,
     guarded,
     open_profile,
+    pipeline_from,
     plain,
     print_diagnostics,
 )
 from skillprofiles.cli.compare_cmd import load_mapping_or_exit
+from skillprofiles.textsafe import json_dumps
 
 
 def register(sub: Any) -> None:
     """Add the ``gap`` subcommand."""
-    parser = sub.add_parser("gap", help="gap analysis of an assessment against a profile")
+    parser = sub.add_parser("gap", help="gap analysis of an assessment against profiles, best fit first")
     parser.add_argument("assessment", metavar="ASSESSMENT", help="an assessment file (YAML or JSON)")
-    parser.add_argument("profile", metavar="PROFILE", help="a profile file")
-    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    parser.add_argument(
+        "profile", metavar="PROFILE|DIR", nargs="+", help="a profile file; several, or directories: a ranking"
+    )
+    parser.add_argument("--format", choices=("text", "json", "csv"), default="text", help="output format")
+    parser.add_argument("--top", type=int, metavar="N", help="with several profiles, show the N best")
+    parser.add_argument(
+        "--language",
+        action="append",
+        default=[],
+        metavar="LANG",
+        help="a working language that a sheet's 'national language' placeholder stands for (repeatable)",
+    )
     parser.add_argument(
         "--mapping",
         type=Path,
@@ -42,36 +54,88 @@ def register(sub: Any) -> None:
     parser.set_defaults(run=guarded(run))
 
 
-def load_assessment_or_exit(path: str) -> Any:
-    """The assessment, or its diagnostics and exit 1."""
-    from skillprofiles.hr.assessment import AssessmentError, load_assessment
+def load_assessment_or_exit(path: str, args: Any = None) -> Any:
+    """The assessment checked against the catalogue, or its diagnostics and exit 1 (warnings on stderr)."""
+    from skillprofiles.cli.common import pipeline_from
+    from skillprofiles.hr.assessment import AssessmentError, read_assessment
 
     existing(path)
+    catalogue = pipeline_from(args).catalogue if args is not None else None
+    loaded = read_assessment(path, catalogue=catalogue)
     try:
-        return load_assessment(path)
+        assessment = loaded.require()
     except AssessmentError as exc:
         print_diagnostics(path, exc.diagnostics)
         raise CommandError(EXIT_FINDINGS) from None
+    if loaded.diagnostics:
+        print_diagnostics(path, loaded.diagnostics)
+    return assessment
 
 
 def run(args: argparse.Namespace) -> int:
-    """Print the gap report; 0 (1 below ``--fail-under``), 1 invalid input, 2 usage or version mismatch."""
+    """Print the gap report (a ranking with several profiles); 0 (1 below ``--fail-under``), 1 invalid
+    input, 2 usage or version mismatch."""
     from skillprofiles.hr.gap import gap
     from skillprofiles.hr.versions import VersionMismatchError
 
-    assessment = load_assessment_or_exit(args.assessment)
-    profile, version = open_profile(args, args.profile)
+    assessment = load_assessment_or_exit(args.assessment, args)
     mapping = load_mapping_or_exit(args.mapping)
+    if len(args.profile) > 1 or Path(existing(args.profile[0])).is_dir():
+        return _rank(args, assessment, mapping)
+    profile, version = open_profile(args, args.profile[0])
     try:
-        report = gap(assessment, profile, mapping, version)
+        report = gap(assessment, profile, mapping, version, args.language)
     except VersionMismatchError as exc:
         raise CommandError(EXIT_USAGE, str(exc)) from None
-    if args.format == "json":
-        print(json.dumps(gap_document(report), ensure_ascii=False, indent=2))
+    if args.format == "csv":
+        from skillprofiles.export.tables import gap_rows, to_csv
+
+        emit(to_csv(gap_rows([(args.profile[0], profile.title, report)])))
+    elif args.format == "json":
+        emit(json_dumps(gap_document(report)))
     else:
         _print(gap_renderables(report))
     failed = args.fail_under is not None and report.fit < args.fail_under
     return EXIT_FINDINGS if failed else EXIT_OK
+
+
+def _rank(args: argparse.Namespace, assessment: Any, mapping: Any) -> int:
+    from skillprofiles.hr.collection import ProfileCollection
+    from skillprofiles.hr.rank import rank
+    from skillprofiles.hr.versions import VersionMismatchError
+
+    collection = ProfileCollection.from_paths(args.profile, pipeline_from(args))
+    for failure in collection.failures:
+        print_diagnostics(failure.file, failure.diagnostics)
+    try:
+        ranking = rank(assessment, collection, mapping, args.top, args.language)
+    except VersionMismatchError as exc:
+        raise CommandError(EXIT_USAGE, str(exc)) from None
+    if args.format == "csv":
+        from skillprofiles.export.tables import gap_rows, to_csv
+
+        emit(to_csv(gap_rows([(r.file, r.title, r.report) for r in ranking])))
+    elif args.format == "json":
+        document = [
+            {"place": r.place, "file": r.file, "title": r.title, **gap_document(r.report)} for r in ranking
+        ]
+        emit(json_dumps(document))
+    else:
+        console().print(ranking_table(assessment.person, ranking))
+    best = ranking[0].fit if ranking else 0.0
+    failed = collection.failures or (args.fail_under is not None and best < args.fail_under)
+    return EXIT_FINDINGS if failed else EXIT_OK
+
+
+def ranking_table(person: str, ranking: list[Any]) -> Any:
+    """The ranking as a rich table: place, profile, fit and main gaps; every text inert."""
+    from rich.table import Table
+
+    table = Table("#", "Profile", "Title", "Fit", "Main gaps", title=plain(f"{person}: profiles by fit"))
+    for r in ranking:
+        gaps = ", ".join(f"{g.competence.code} {_status(g)}" for g in r.main_gaps) or "—"
+        table.add_row(str(r.place), plain(r.report.profile), plain(r.title), f"{r.fit:.2f}", plain(gaps))
+    return table
 
 
 def gap_document(report: Any) -> dict[str, Any]:
@@ -100,6 +164,8 @@ def gap_document(report: Any) -> dict[str, Any]:
                 "demonstrated": g.demonstrated,
                 "status": g.status.value,
                 "preferred": g.preferred,
+                "placeholder": g.placeholder,
+                "matched": g.matched,
             }
             for g in report.languages
         ],
@@ -128,7 +194,7 @@ def gap_renderables(report: Any) -> list[Any]:
         "Demonstrated",
         "Status",
         "Next level",
-        title=f"{report.person} against {report.profile}",
+        title=plain(f"{report.person} against {report.profile}"),
     )
     for g in report.competences:
         table.add_row(
@@ -144,6 +210,8 @@ def gap_renderables(report: Any) -> list[Any]:
         languages = Table("Language", "Required", "Demonstrated", "Status", title="Languages")
         for lg in report.languages:
             status = lg.status.value + (" (preferred)" if lg.preferred else "")
+            if lg.placeholder:
+                status += f" (placeholder: {lg.matched})" if lg.matched else " (placeholder)"
             languages.add_row(
                 plain(lg.language), plain(lg.required or "any"), plain(lg.demonstrated or "—"), status
             )

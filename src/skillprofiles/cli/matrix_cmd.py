@@ -26,6 +26,13 @@ def register(sub: Any) -> None:
     """Add the ``matrix`` subcommand."""
     parser = sub.add_parser("matrix", help="competences × profiles of a directory")
     parser.add_argument("directory", metavar="DIR", help="a directory of profiles (*.yaml, *.yml)")
+    parser.add_argument(
+        "--format",
+        choices=("text", "csv", "json", "parquet"),
+        default="text",
+        help="text table, or long form: one row per profile × competence × level",
+    )
+    parser.add_argument("-o", "--output", type=Path, metavar="FILE", help="write the table here")
     parser.add_argument("--html", type=Path, metavar="FILE", help="also write a self-contained HTML heat map")
     parser.add_argument(
         "--target",
@@ -50,7 +57,10 @@ def run(args: argparse.Namespace) -> int:
         known = ", ".join(pipeline.catalogue.versions)
         raise CommandError(EXIT_USAGE, f"unknown e-CF version {args.target!r}; known: {known}")
     matrix = collection.matrix(args.target, pipeline.catalogue)
-    console().print(matrix_table(matrix))
+    if args.format == "text":
+        console().print(matrix_table(matrix))
+    else:
+        _table(matrix, args)
     if args.html:
         from skillprofiles.export.html import render_matrix_html
 
@@ -73,3 +83,19 @@ def matrix_table(matrix: Any) -> Any:
         cells = [", ".join(str(lv) for lv in matrix.levels(cid, m)) or "·" for m in matrix.members]
         table.add_row(plain(label), *cells)
     return table
+
+
+def _table(matrix: Any, args: argparse.Namespace) -> None:
+    from skillprofiles.export.tables import MATRIX_COLUMNS, matrix_rows, to_csv, to_json, write_parquet
+
+    rows = matrix_rows(matrix)
+    if args.format == "parquet":
+        if args.output is None:
+            raise CommandError(EXIT_USAGE, "--format parquet needs --output FILE")
+        try:
+            write_parquet(rows, str(args.output))
+        except ImportError as exc:
+            raise CommandError(EXIT_USAGE, str(exc)) from None
+        return
+    text = to_csv(rows, MATRIX_COLUMNS) if args.format == "csv" else to_json(rows)
+    write(text, args.output)

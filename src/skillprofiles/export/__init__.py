@@ -31,8 +31,13 @@ EXPORTERS: dict[str, Callable[[AnyProfile, str | None], str]] = {
 }
 
 
-def export(profile: AnyProfile, to: str, default_version: str | None = None) -> str:
-    """The profile in one of the formats of :data:`EXPORTERS`; ``default_version`` for undeclared versions."""
+def export(
+    profile: AnyProfile, to: str, default_version: str | None = None, base_uri: str | None = None
+) -> str:
+    """The profile in one of the formats of :data:`EXPORTERS`; ``default_version`` for undeclared versions,
+    ``base_uri`` for the JSON-LD ``@id``."""
+    if to == "jsonld":
+        return render_jsonld(profile, default_version, base_uri)
     try:
         exporter = EXPORTERS[to]
     except KeyError:

@@ -20,6 +20,14 @@ HEAT = {
     4: ("#2a6cb6", "#ffffff"),
     5: ("#0b3d75", "#ffffff"),
 }
+# the e-CF proficiency levels (EN 16234-1), shade of the heat map = the highest level a profile assigns
+LEVEL_NAMES = {
+    1: "Associate",
+    2: "Professional",
+    3: "Senior Professional",
+    4: "Lead Professional / Senior Manager",
+    5: "Principal",
+}
 EMPTY_CELL = '<span aria-hidden="true">—</span><span class="sr-only">not required</span>'
 TEXT, BACKGROUND, ACCENT = "#1a1a1a", "#ffffff", "#0b3d75"
 
@@ -46,12 +54,16 @@ thead th {{ background: #eef2f7; }}
 .sr-only {{ position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }}
 footer {{ margin-top: 2rem; font-size: .875rem; color: #595959; }}
 {"".join(f".lvl-{n} {{ background: {bg}; color: {fg}; }}" for n, (bg, fg) in HEAT.items())}
+@page {{ size: A4; margin: 15mm; }}
 @media print {{
   html {{ font-size: 11pt; }}
   body {{ max-width: none; padding: 0; }}
   h2 {{ break-after: avoid; }}
   table, li {{ break-inside: avoid; }}
   .table-wrap {{ overflow: visible; }}
+  table.heat {{ break-inside: auto; font-size: 9pt; }}
+  .heat tr {{ break-inside: avoid; }}
+  .heat thead {{ display: table-header-group; }}
   a {{ color: inherit; }}
   a[href^="http"]::after {{ content: " (" attr(href) ")"; }}
   .heat td, .legend li {{ print-color-adjust: exact; -webkit-print-color-adjust: exact; }}
@@ -137,20 +149,24 @@ def _languages(block: Languages) -> str:
 def render_matrix_html(matrix: Matrix, title: str = "Competences × profiles") -> str:
     """The matrix as a heat map: one row per competence, one column per profile, shaded by level."""
     head = '<th scope="col">Competence</th>' + "".join(
-        f'<th scope="col">{escape(m.label)}</th>' for m in matrix.members
+        f'<th scope="col">{escape(m.profile.title)}'
+        + (f"<br><small>{escape(m.profile.code)}</small>" if m.profile.code else "")
+        + "</th>"
+        for m in matrix.members
     )
     rows = "".join(_matrix_row(matrix, cid) for cid in matrix.competences)
     legend = "".join(
-        f'<li class="lvl-{n}">{"not required" if n == 0 else f"highest level e-{n}"}</li>' for n in HEAT
+        f'<li class="lvl-{n}">{"not required" if n == 0 else f"e-{n} {LEVEL_NAMES[n]}"}</li>' for n in HEAT
     )
     counts = f"{len(matrix.members)} profiles, {len(matrix.competences)} competences"
     body = (
         f"<header>\n<h1>{escape(title)}</h1>\n<p>{counts}. Each cell lists the levels a profile assigns; "
         "its shade is the highest.</p>\n</header>\n<main>\n"
-        f'<section aria-labelledby="legend"><h2 id="legend">Legend</h2><ul class="legend">{legend}</ul>'
-        f'</section>\n<section aria-labelledby="matrix"><h2 id="matrix">Matrix</h2>\n'
+        f'<section aria-labelledby="matrix"><h2 id="matrix">Matrix</h2>\n'
         f'<div class="table-wrap"><table class="heat">\n<caption>e-CF competences required by each profile'
         f"</caption>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{rows}</tbody>\n</table></div>\n</section>\n"
+        f'<section aria-labelledby="legend"><h2 id="legend">Legend: the e-CF proficiency levels</h2>'
+        f'<ul class="legend">{legend}</ul></section>\n'
         "</main>\n"
     )
     return _page(title, body)

@@ -14,6 +14,7 @@ from skillprofiles.hr.compare import Comparison, SharedCompetence, compare
 from skillprofiles.hr.ecf import CompetenceId
 from skillprofiles.hr.gap import CompetenceGap, GapReport, LanguageGap, Status, gap
 from skillprofiles.hr.migration import Change, MigrationItem, MigrationReport, migration_report
+from skillprofiles.hr.rank import Lack, Ranked, TeamView, rank, team
 from skillprofiles.hr.versions import MappingError, VersionMapping, VersionMismatchError, load_mapping
 
 __all__ = [
@@ -25,6 +26,7 @@ __all__ = [
     "CompetenceGap",
     "CompetenceId",
     "GapReport",
+    "Lack",
     "LanguageGap",
     "LoadFailure",
     "MappingError",
@@ -33,8 +35,10 @@ __all__ = [
     "MigrationItem",
     "MigrationReport",
     "ProfileCollection",
+    "Ranked",
     "SharedCompetence",
     "Status",
+    "TeamView",
     "VersionMapping",
     "VersionMismatchError",
     "assessment_schema",
@@ -43,4 +47,6 @@ __all__ = [
     "load_assessment",
     "load_mapping",
     "migration_report",
+    "rank",
+    "team",
 ]

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 from pydantic import BaseModel, Field, ValidationError, field_validator
 from pydantic_core import PydanticCustomError
 
-from skillprofiles.diagnostics import Diagnostic, DiagnosticsError
+from skillprofiles.diagnostics import Diagnostic, DiagnosticsError, DocPath, Severity, Span
 from skillprofiles.models import ECF_CODE_PATTERN, VERSION_PATTERN, Level, Record, Text
-from skillprofiles.source.reader import Limits, Parsed, read_path
+from skillprofiles.source.reader import Limits, Parsed, SourceMap, parse_bytes, read_path
+
+if TYPE_CHECKING:
+    from skillprofiles.catalogue import Catalogue
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -31,19 +34,6 @@ class LanguageLevel(Record):
 
     language: Text = Field(description="The language, e.g. English.")
     level: Text = Field(description="The CEFR level (A1..C2, Pre-A1, plus levels), e.g. C1.")
-
-    @field_validator("level")
-    @classmethod
-    def _cefr(cls, value: str) -> str:
-        from skillprofiles.hr.ecf import cefr_rank
-
-        if cefr_rank(value) is None:
-            raise PydanticCustomError(
-                "cefr_level",
-                "'{value}' is not a CEFR level (A1 … C2, Pre-A1, A2+, B1+, B2+)",
-                {"value": value},
-            )
-        return value
 
 
 class Assessment(Record):
@@ -84,15 +74,149 @@ class AssessmentError(DiagnosticsError):
     kind = "assessment"
 
 
-def load_assessment(path: str | Path, limits: Limits | None = None) -> Assessment:
-    """Read an assessment (YAML or JSON) with the positional reader; raise :class:`AssessmentError`."""
-    parsed = read_path(Path(path), str(path), limits)
-    return assessment_from(parsed)
+@dataclass(frozen=True)
+class LoadedAssessment:
+    """An assessment file read and checked: the assessment (None when it did not load) and every finding."""
+
+    file: str
+    assessment: Assessment | None
+    diagnostics: list[Diagnostic]
+
+    def require(self) -> Assessment:
+        """The assessment, or :class:`AssessmentError` when it did not load or a finding is an error."""
+        errors = [d for d in self.diagnostics if d.severity >= Severity.ERROR]
+        if self.assessment is None or errors:
+            raise AssessmentError(self.file, errors or self.diagnostics)
+        return self.assessment
+
+
+def read_assessment(
+    path: str | Path, limits: Limits | None = None, catalogue: Catalogue | None = None
+) -> LoadedAssessment:
+    """Read an assessment (YAML or JSON) and check it against the catalogue of its e-CF version."""
+    return checked(read_path(Path(path), str(path), limits), catalogue)
+
+
+def reads_assessment(
+    text: str | bytes, filename: str = "<string>", catalogue: Catalogue | None = None
+) -> LoadedAssessment:
+    """Like :func:`read_assessment`, for YAML or JSON text held in memory."""
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    return checked(parse_bytes(data, filename), catalogue)
+
+
+def load_assessment(
+    path: str | Path, limits: Limits | None = None, catalogue: Catalogue | None = None
+) -> Assessment:
+    """Read and check an assessment; raise :class:`AssessmentError` on any error, each at line:col."""
+    return read_assessment(path, limits, catalogue).require()
 
 
 def assessment_from(parsed: Parsed) -> Assessment:
     """Validate parsed data as an assessment; every problem becomes a diagnostic at its position."""
     return validated(parsed, Assessment, AssessmentError)
+
+
+def checked(parsed: Parsed, catalogue: Catalogue | None = None) -> LoadedAssessment:
+    """Parsed data as an assessment, with its structural and its catalogue findings."""
+    try:
+        assessment = assessment_from(parsed)
+    except AssessmentError as exc:
+        return LoadedAssessment(parsed.file, None, list(exc.diagnostics))
+    warnings = [d for d in parsed.diagnostics if d.severity < Severity.ERROR]
+    found = check_assessment(assessment, parsed.file, parsed.source, catalogue)
+    return LoadedAssessment(parsed.file, assessment, warnings + found)
+
+
+def check_assessment(
+    assessment: Assessment,
+    file: str = "<assessment>",
+    source: SourceMap | None = None,
+    catalogue: Catalogue | None = None,
+) -> list[Diagnostic]:
+    """The assessment against the catalogue of its e-CF version, with the profile codes for the same
+    mistakes: unknown version (SP202), unknown competence (SP203), a level the competence does not
+    have (SP204, SP205 for an inferred range) and a CEFR level that is not one (SP210)."""
+    from skillprofiles.catalogue import default_catalogue
+    from skillprofiles.codes import catalogue as codes
+
+    cat = catalogue or default_catalogue()
+
+    def at(path: DocPath) -> Span | None:
+        return source.span(path) if source is not None else None
+
+    found: list[Diagnostic] = []
+    version = assessment.ecf_version
+    if version not in cat.versions:
+        found.append(
+            codes.UNKNOWN_ECF_VERSION.diagnostic(
+                f"unknown e-CF version '{version}'",
+                file,
+                at(("ecf_version",)),
+                f"known versions: {', '.join(cat.versions)}; load a catalogue file for another version",
+                ("ecf_version",),
+            )
+        )
+    else:
+        for index, shown in enumerate(assessment.competences):
+            found.extend(_competence_findings(cat, version, index, shown, file, at))
+    for index, language in enumerate(assessment.languages):
+        if cat.cefr.parse(language.level) is None:
+            path: DocPath = ("languages", index, "level")
+            nearest = cat.cefr.nearest(language.level)
+            found.append(
+                codes.INVALID_CEFR_LEVEL.diagnostic(
+                    f"'{language.level}' is not a CEFR level (A1 … C2, Pre-A1, A2+, B1+, B2+)",
+                    file,
+                    at(path),
+                    f"did you mean {nearest}?" if nearest else "use a CEFR level such as B2",
+                    path,
+                )
+            )
+    return found
+
+
+def _competence_findings(
+    cat: Catalogue, version: str, index: int, shown: DemonstratedCompetence, file: str, at: Any
+) -> list[Diagnostic]:
+    from skillprofiles.codes import catalogue as codes
+
+    competence = cat.competence(version, shown.code)
+    if competence is None:
+        path: DocPath = ("competences", index, "code")
+        return [
+            codes.UNKNOWN_COMPETENCE.diagnostic(
+                f"e-CF {version} has no competence {shown.code}",
+                file,
+                at(path),
+                f"e-CF {version} defines {_first_last(cat, version)}",
+                path,
+            )
+        ]
+    if competence.defined_at(shown.level.rank) is not False:
+        return []
+    path = ("competences", index, "level")
+    rule = (
+        codes.LEVEL_OUTSIDE_INFERRED_RANGE
+        if competence.range_status == "inferred"
+        else codes.LEVEL_OUTSIDE_RANGE
+    )
+    inferred = " (an inferred range: check the source)" if competence.range_status == "inferred" else ""
+    return [
+        rule.diagnostic(
+            f"{competence.code} {competence.title} is not defined at {shown.level} in e-CF {version}: "
+            f"its range is {competence.range_text()}{inferred}",
+            file,
+            at(path),
+            f"use a level in {competence.range_text()}",
+            path,
+        )
+    ]
+
+
+def _first_last(cat: Catalogue, version: str) -> str:
+    codes = sorted(cat.versions[version].competences, key=lambda c: (c[0], int(c[2:])))
+    return f"{len(codes)} competences, {codes[0]} … {codes[-1]}" if codes else "no competences"
 
 
 def validated(parsed: Parsed, model: type[M], error: type[DiagnosticsError]) -> M:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from skillprofiles.hr.assessment import Assessment
@@ -17,6 +18,7 @@ class Status(str, enum.Enum):
     MET = "met"
     BELOW = "below"
     MISSING = "missing"
+    UNRESOLVED = "unresolved"  # a placeholder language with no language to match it against
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,8 @@ class LanguageGap:
     demonstrated: str | None
     status: Status
     preferred: bool
+    placeholder: bool = False  # the sheet names no language ("national language or ...")
+    matched: str | None = None  # the language a placeholder was matched against
 
     @property
     def credit(self) -> float:
@@ -59,7 +63,7 @@ class LanguageGap:
         if self.status is Status.MET:
             return 1.0
         need, have = cefr_rank(self.required), cefr_rank(self.demonstrated)
-        if self.status is Status.MISSING or not need or have is None:
+        if self.status in (Status.MISSING, Status.UNRESOLVED) or not need or have is None:
             return 0.0
         return min(have, need) / need
 
@@ -78,8 +82,19 @@ class GapReport:
     @property
     def fit(self) -> float:
         """Mean credit over the required competences and the required (not preferred) languages."""
-        credits = [g.credit for g in self.competences] + [g.credit for g in self.languages if not g.preferred]
+        credits = [g.credit for g in self.competences] + [
+            g.credit for g in self.languages if not g.preferred and g.status is not Status.UNRESOLVED
+        ]
         return sum(credits) / len(credits) if credits else 1.0
+
+    def competence_status(self, code: str) -> Status | None:
+        """How the requirement of a competence code stands, or None when the profile does not require it."""
+        return next((g.status for g in self.competences if g.competence.code == code), None)
+
+    def main_gaps(self, count: int = 3) -> list[CompetenceGap]:
+        """The competences furthest below their requirement (most levels short first), up to ``count``."""
+        short = [g for g in self.competences if g.status is not Status.MET]
+        return sorted(short, key=lambda g: (-g.shortfall, g.competence.sort_key()))[:count]
 
     @property
     def next_steps(self) -> list[tuple[CompetenceId, Level]]:
@@ -92,13 +107,19 @@ def gap(
     profile: AnyProfile,
     mapping: VersionMapping | None = None,
     profile_version: str | None = None,
+    languages: Sequence[str] = (),
 ) -> GapReport:
     """Compare an assessment with a profile's requirements.
 
     The assessment's codes are read in the profile's e-CF version: directly when the versions agree,
     through ``mapping`` otherwise; :class:`~skillprofiles.hr.versions.VersionMismatchError` is raised
     when the versions differ in what their codes mean and no mapping is given. ``profile_version``
-    is assumed for a profile that does not declare its version.
+    is assumed for a profile that does not declare its version (the pipeline's decision).
+
+    A language requirement that names no language ("national language or the language used by the
+    working group") is matched against ``languages`` (the working languages a configuration or the
+    caller names) and, without those, against the languages of the assessment that the profile does
+    not require by name; with neither it is ``unresolved``, never ``missing``, and not in the fit.
     """
     notes: list[str] = []
     version = profile.ecf_version or profile_version
@@ -115,9 +136,10 @@ def gap(
     competences = [
         _competence_gap(CompetenceId(version, c.code), c, demonstrated) for c in profile.competences
     ]
-    languages = [_language_gap(r, assessment) for r in profile.languages]
+    named = {r.language.casefold() for r in profile.languages if not is_placeholder(r.language)}
+    language_gaps = [_language_gap(r, assessment, languages, named) for r in profile.languages]
     name = profile.code or profile.title
-    return GapReport(assessment.person, name, version, competences, languages, notes)
+    return GapReport(assessment.person, name, version, competences, language_gaps, notes)
 
 
 def _competence_gap(
@@ -139,14 +161,46 @@ def _next_level(cid: CompetenceId, have: Level | None, required: Level) -> Level
     return None
 
 
-def _language_gap(requirement: LanguageRequirement, assessment: Assessment) -> LanguageGap:
+PLACEHOLDERS = ("national language", "language used by", "local language", "working language")
+
+
+def is_placeholder(language: str) -> bool:
+    """Whether a sheet's language is a placeholder for one it does not name."""
+    folded = language.casefold()
+    return any(p in folded for p in PLACEHOLDERS)
+
+
+def _language_gap(
+    requirement: LanguageRequirement, assessment: Assessment, working: Sequence[str], named: set[str]
+) -> LanguageGap:
     wanted = requirement.language.casefold()
-    have = next((lang.level for lang in assessment.languages if lang.language.casefold() == wanted), None)
+    spoken = {lang.language.casefold(): lang for lang in assessment.languages}
     need = requirement.min_level
+    exact = spoken.get(wanted)
+    if exact is not None or not is_placeholder(requirement.language):
+        have = exact.level if exact else None
+        return LanguageGap(requirement.language, need, have, _status(have, need), requirement.preferred)
+    pool = [w.casefold() for w in working] or [n for n in spoken if n not in named]
+    candidates = [spoken[n] for n in pool if n in spoken]
+    if not candidates:
+        status = Status.UNRESOLVED if not working else Status.MISSING
+        matched = ", ".join(working) or None
+        return LanguageGap(requirement.language, need, None, status, requirement.preferred, True, matched)
+    best = max(candidates, key=lambda lang: cefr_rank(lang.level) or 0)
+    return LanguageGap(
+        requirement.language,
+        need,
+        best.level,
+        _status(best.level, need),
+        requirement.preferred,
+        True,
+        best.language,
+    )
+
+
+def _status(have: str | None, need: str | None) -> Status:
     if have is None:
-        status = Status.MISSING
-    elif need is None or (cefr_rank(have) or 0) >= (cefr_rank(need) or 0):
-        status = Status.MET
-    else:
-        status = Status.BELOW
-    return LanguageGap(requirement.language, need, have, status, requirement.preferred)
+        return Status.MISSING
+    if need is None or (cefr_rank(have) or 0) >= (cefr_rank(need) or 0):
+        return Status.MET
+    return Status.BELOW

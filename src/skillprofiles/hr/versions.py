@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 from pydantic import Field, StringConstraints
 
@@ -11,6 +11,9 @@ from skillprofiles.diagnostics import DiagnosticsError
 from skillprofiles.hr.ecf import catalogue
 from skillprofiles.models import ECF_CODE_PATTERN, VERSION_PATTERN, Level, Record
 from skillprofiles.source.reader import read_path
+
+if TYPE_CHECKING:
+    from skillprofiles.catalogue import Catalogue
 
 Levels = frozenset[Level]
 
@@ -75,19 +78,104 @@ def translate(
     """Levels keyed by codes of ``source``, re-keyed by codes of ``target``, and notes on what was read how.
 
     ``what`` names the two sides in messages, e.g. "the assessment … the profile".
+
+    A ``mapping`` given overrides everything else. Without one, versions are compared directly when
+    none of the codes in ``levels`` is reused with another meaning (with a note); when one is, the
+    packaged mapping between the two versions is used (:func:`packaged_mapping`), and
+    :class:`VersionMismatchError` is raised only when there is none.
     """
     if source == target:
         return levels, []
     if mapping is not None:
         return _mapped(levels, source, target, mapping, what)
     kept, reused = _diff_or_refuse(source, target)
-    if reused:
+    involved = [code for code in reused if code in levels]
+    if not involved:
+        return _carry(levels, kept, source, target)
+    packaged = packaged_mapping(source, target)
+    if packaged is None:
         raise VersionMismatchError(
             f"{what.format(source=source, target=target)}, where "
-            f"{', '.join(reused)} mean different things; give a mapping (--mapping FILE) "
+            f"{', '.join(involved)} mean different things; give a mapping (--mapping FILE) "
             f"from {source} to {target}"
         )
-    return _carry(levels, kept, source, target)
+    carried, notes = _mapped(levels, source, target, packaged, what, PACKAGED_NOTE)
+    return carried, [*notes, f"reused codes read through it: {', '.join(involved)}"]
+
+
+PACKAGED_NOTE = "the packaged mapping (derived from the catalogue)"
+PACKAGED_PAIRS = (("2.0", "4.0"), ("4.0", "2.0"), ("3.0", "4.0"), ("4.0", "3.0"))
+
+
+def packaged_mapping(source: str, target: str) -> VersionMapping | None:
+    """The mapping shipped with the package from e-CF ``source`` to ``target``, or None.
+
+    The files (``hr/data/mapping-*.yaml``) are derived from the packaged catalogue by
+    :func:`derive_mapping`; a test checks that they still agree with it.
+    """
+    if (source, target) not in PACKAGED_PAIRS:
+        return None
+    return _packaged(source, target)
+
+
+_CACHE: dict[tuple[str, str], VersionMapping] = {}
+
+
+def _packaged(source: str, target: str) -> VersionMapping:
+    if (source, target) not in _CACHE:
+        from importlib.resources import files
+
+        import yaml
+
+        text = (
+            files("skillprofiles.hr")
+            .joinpath("data")
+            .joinpath(mapping_file_name(source, target))
+            .read_text("utf-8")
+        )
+        _CACHE[(source, target)] = VersionMapping.model_validate(yaml.safe_load(text))
+    return _CACHE[(source, target)]
+
+
+def mapping_file_name(source: str, target: str) -> str:
+    """The packaged file of a mapping, e.g. ``mapping-2.0-to-4.0.yaml``."""
+    return f"mapping-{source}-to-{target}.yaml"
+
+
+def derive_mapping(source: str, target: str, cat: Catalogue | None = None) -> VersionMapping:
+    """Every code of ``source`` → its counterpart in ``target`` (``Catalogue.counterpart``), None when
+    the competence has no counterpart there or its code means something else."""
+    cat = cat or catalogue()
+    codes = sorted(cat.versions[source].competences, key=_code_order)
+    pairs = {code: cat.counterpart(source, code, target) for code in codes}
+    return VersionMapping.model_validate({"from": source, "to": target, "codes": pairs})
+
+
+def mapping_text(source: str, target: str, cat: Catalogue | None = None) -> str:
+    """A derived mapping as a YAML file with its provenance, as packaged."""
+    cat = cat or catalogue()
+    mapping = derive_mapping(source, target, cat)
+    lines = [
+        f"# e-CF {source} -> e-CF {target}: each {source} code and the {target} code of the same competence.",
+        "# Derived, not written by hand: Catalogue.counterpart over the packaged catalogue",
+        "# (src/skillprofiles/data/ecf.yaml, its predecessor links and the sources it cites).",
+        "# null: the competence has no counterpart in the target version, or its code means",
+        "# something else there (a reused code). Regenerate with",
+        f"#   python -c \"from skillprofiles.hr.versions import mapping_text; print(mapping_text('{source}', '{target}'), end='')\"",  # noqa: E501
+        "# A mapping file given with --mapping overrides this one.",
+        f"from: '{source}'",
+        f"to: '{target}'",
+        "codes:",
+    ]
+    for code, new in mapping.codes.items():
+        counterpart = cat.competence(target, new) if new else None
+        new_title = counterpart.title if counterpart else None
+        old = cat.competence(source, code)
+        comment = f"  # {old.title}" if old else ""
+        if new_title and old and new_title != old.title:
+            comment += f" -> {new_title}"
+        lines.append(f"  {code}: {new if new else 'null'}{comment}")
+    return "\n".join(lines) + "\n"
 
 
 def _diff_or_refuse(source: str, target: str) -> tuple[dict[str, str], list[str]]:
@@ -112,7 +200,12 @@ def _carry(
 
 
 def _mapped(
-    levels: dict[str, Levels], source: str, target: str, mapping: VersionMapping, what: str
+    levels: dict[str, Levels],
+    source: str,
+    target: str,
+    mapping: VersionMapping,
+    what: str,
+    label: str = "the mapping given",
 ) -> tuple[dict[str, Levels], list[str]]:
     if (mapping.source, mapping.target) != (source, target):
         raise VersionMismatchError(
@@ -131,7 +224,7 @@ def _mapped(
         if new is not None:
             carried[new] = carried.get(new, frozenset()) | level
     unmapped = sorted((c for c in levels if c not in mapping.codes and c not in kept), key=_code_order)
-    notes = [f"e-CF {source} codes read as e-CF {target} through the mapping given"]
+    notes = [f"e-CF {source} codes read as e-CF {target} through {label}"]
     unknown = sorted(
         {new for new in mapping.codes.values() if new and not catalogue().competence(target, new)}
     )
