@@ -467,7 +467,7 @@ async def test_completion_of_codes_levels_and_keys(client: LanguageClient) -> No
     assert all(i.kind == lsp.CompletionItemKind.Property for i in keys)
     top = await complete(lsp.Position(line=len(_lsp_lines(text)), character=0))
     top_labels = [i.label for i in top]
-    assert top_labels == ["$schema", "source", "relationships"]  # the others are there already
+    assert top_labels == ["$schema", "occupation", "source", "relationships"]  # the others are there already
 
 
 async def test_hostile_documents_get_diagnostics_and_the_server_answers(client: LanguageClient) -> None:

@@ -174,13 +174,14 @@ def _nullable_properties(schema: dict[str, Any]) -> dict[str, Any]:
 def test_nullable_fields_are_type_arrays_not_any_of() -> None:
     assert [n for n in _nodes(PROFILE) if isinstance(n, dict) and "anyOf" in n] == []
     nullable = _nullable_properties(PROFILE)
-    # 10 optional fields; the three of the common base appear under both templates
+    # 11 optional fields; the four of the common base appear under both templates
     assert sorted(nullable) == [
         "CompetenceAssignment.description",
         "LanguageRequirement.min_level",
         "RoleProfile.$schema",
         "RoleProfile.code",
         "RoleProfile.ecf_version",
+        "RoleProfile.occupation",
         "RoleProfile.source",
         "Source.date",
         "Source.licence",
@@ -188,6 +189,7 @@ def test_nullable_fields_are_type_arrays_not_any_of() -> None:
         "Source.version",
         "WSPG3Profile.$schema",
         "WSPG3Profile.ecf_version",
+        "WSPG3Profile.occupation",
         "WSPG3Profile.source",
     ]
     assert nullable["WSPG3Profile.ecf_version"]["type"] == ["string", "null"]

@@ -6,7 +6,6 @@ import argparse
 import json
 from typing import Any
 
-from skillprofiles.catalogue.model import EVIDENCE_WORDS
 from skillprofiles.cli.common import EXIT_OK, add_loading_options, emit, guarded, pipeline_from
 from skillprofiles.cli.errors import UsageError
 from skillprofiles.textsafe import printable
@@ -40,6 +39,12 @@ def run(args: argparse.Namespace) -> int:
     else:
         emit({"list": _listing_text, "show": _show_text, "diff": _diff_text}[args.action](data))
     return EXIT_OK
+
+
+def _words() -> dict[str, str]:
+    from skillprofiles.catalogue.model import EVIDENCE_WORDS  # here: --help must not load the catalogue
+
+    return EVIDENCE_WORDS
 
 
 def _version(catalogue: Any, version: str | None) -> str:
@@ -119,12 +124,12 @@ def _listing_text(data: dict[str, Any]) -> str:
         if entry["area"] != area:
             area = entry["area"]
             lines.append(f"\n{area}")
-        evidence = EVIDENCE_WORDS.get(entry["evidence"], entry["evidence"])
+        evidence = _words().get(entry["evidence"], entry["evidence"])
         lines.append(f"  {entry['code']:<5} {printable(entry['title']):<46} {_range(entry):<9} {evidence}")
     if data["transversal"]:
         lines.append("\nTransversal aspects")
         lines += [
-            f"  {t['code']:<5} {printable(t['title'])}  ({EVIDENCE_WORDS.get(t['evidence'], t['evidence'])})"
+            f"  {t['code']:<5} {printable(t['title'])}  ({_words().get(t['evidence'], t['evidence'])})"
             for t in data["transversal"]
         ]
     return "\n".join(lines) + "\n"
@@ -133,7 +138,7 @@ def _listing_text(data: dict[str, Any]) -> str:
 def _show_text(data: dict[str, Any]) -> str:
     lines = [data["code"]]
     for entry in data["versions"]:
-        evidence = EVIDENCE_WORDS.get(entry["evidence"], entry["evidence"])
+        evidence = _words().get(entry["evidence"], entry["evidence"])
         title = printable(entry["title"])
         lines.append(f"  e-CF {entry['version']}: {title} ({entry['area']}), {_range(entry)}, {evidence}")
         lines += [f"      source: {printable(s)}" for s in entry["sources"]]

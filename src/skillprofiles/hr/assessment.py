@@ -196,12 +196,15 @@ def _competence_findings(
     if competence.defined_at(shown.level.rank) is not False:
         return []
     path = ("competences", index, "level")
+    from skillprofiles.rules.catalogue import evidence_note
+
+    # as for profiles: an error only where two independent sources show the range
     rule = (
-        codes.LEVEL_OUTSIDE_INFERRED_RANGE
-        if competence.range_status == "inferred"
-        else codes.LEVEL_OUTSIDE_RANGE
+        codes.LEVEL_OUTSIDE_RANGE
+        if competence.evidence == "two-sources"
+        else codes.LEVEL_OUTSIDE_INFERRED_RANGE
     )
-    inferred = " (an inferred range: check the source)" if competence.range_status == "inferred" else ""
+    inferred = evidence_note(cat, competence)
     return [
         rule.diagnostic(
             f"{competence.code} {competence.title} is not defined at {shown.level} in e-CF {version}: "

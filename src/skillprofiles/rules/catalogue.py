@@ -126,13 +126,13 @@ def _levels_outside(profile: AnyProfile, ctx: Context, grades: tuple[str, ...]) 
 def _outside(catalogue: Catalogue, competence: Competence, level: str, path: DocPath) -> Finding:
     return Finding(
         f"{competence.code} {competence.title} is not defined at {level} in e-CF {competence.version}: "
-        f"its range is {competence.range_text()}{_evidence(catalogue, competence)}",
+        f"its range is {competence.range_text()}{evidence_note(catalogue, competence)}",
         path,
         f"use a level in {competence.range_text()}",
     )
 
 
-def _evidence(catalogue: Catalogue, competence: Competence) -> str:
+def evidence_note(catalogue: Catalogue, competence: Competence) -> str:
     """What a weak range rests on, for the message: the single source, or what it is inferred from."""
     if competence.evidence == "one-source" and competence.sources:
         return f" (one source only: {catalogue.source(competence.sources[0]).describe()})"
