@@ -220,6 +220,7 @@ def test_placeholder_rule_reports_each_todo() -> None:
         "export",
         "catalogue",
         "lsp",
+        "team",
     ],
 )
 def test_every_help_has_a_description_examples_and_exit_codes(command: str) -> None:

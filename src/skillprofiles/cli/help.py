@@ -87,6 +87,12 @@ HELP: dict[str, tuple[str, str, dict[str, str]]] = {
         "-o profiles/WSP-G3-022.yaml",
         {"ok": "written", "findings": "(not used)"},
     ),
+    "team": (
+        "Many assessments against many profiles: who fits which role best, and which competences nobody "
+        "in the team meets.",
+        "skillprofiles team docs/examples/assessment.yaml --profiles profiles/",
+        {"ok": "compared", "findings": "an input did not load"},
+    ),
     "lsp": (
         "A Language Server Protocol server over standard input and output: the validator's findings, "
         "quick fixes, hover and completion in any editor (see docs/editors.md). Needs the lsp extra.",
