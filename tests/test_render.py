@@ -235,8 +235,8 @@ def test_github_annotations_round_trip_and_cannot_be_injected() -> None:
     assert data == printable(HOSTILE) + "\nhint: " + printable(HOSTILE)
     name, props, data = parse_command(commands[1])
     assert name == "notice"
-    assert "col" not in props
-    assert props["endLine"] == "4"
+    assert "col" not in props  # a span over lines 3-4 of a file that cannot be read: its first line
+    assert (props["line"], props["endLine"]) == ("3", "3")
     assert data == printable(HOSTILE) + "\nhint: use e-1"  # the only line break is the one before the hint
 
 

@@ -6,6 +6,7 @@ import re
 
 from skillprofiles.diagnostics import Diagnostic, Report, Severity
 from skillprofiles.render.base import RenderOptions, summary_line, under_root
+from skillprofiles.render.sarif import first_line_ends
 from skillprofiles.textsafe import printable
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -23,15 +24,14 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def annotation(d: Diagnostic, options: RenderOptions) -> str:
-    """One ``::error file=…,line=…::message`` command; profile text is printable, then escaped."""
+def annotation(d: Diagnostic, options: RenderOptions, line_end: int | None = None) -> str:
+    """One ``::error file=…,line=…::message`` command; profile text is printable, then escaped.
+
+    ``line_end``: the end column (exclusive) of the first line of a finding that spans lines.
+    """
     # GitHub resolves annotation paths against the workspace: name files relative to it where possible
     file = under_root(d.file, options.root) or d.file
-    props = {"file": file, "line": str(d.line), "endLine": str(d.span.end_line)}
-    # GitHub refuses columns on an annotation that spans lines
-    if d.span.end_line == d.line:
-        props.update(col=str(d.column), endColumn=str(d.span.end_column))
-    props["title"] = f"{d.code} {d.rule}"
+    props = {"file": file, **place(d, line_end), "title": f"{d.code} {d.rule}"}
     joined = ",".join(f"{k}={escape_property(printable(v))}" for k, v in props.items())
     message = printable(d.message)
     if d.hint and options.show_hints:
@@ -39,9 +39,28 @@ def annotation(d: Diagnostic, options: RenderOptions) -> str:
     return f"::{COMMANDS[d.severity]} {joined}::{escape_data(message)}"
 
 
+def place(d: Diagnostic, line_end: int | None = None) -> dict[str, str]:
+    """The annotation's lines and columns: always one line, as SARIF's ``region``.
+
+    A finding that spans lines (SP101: the mapping that lacks a section, often to the end of the file)
+    is shown on its first line, from its start to the end of that line (``line_end``), so a pull
+    request that changes that line shows it; GitHub refuses columns on an annotation over several
+    lines, and a span to the end of the file would hide the finding from every change above its end.
+    """
+    line = str(d.span.line)
+    if d.span.end_line == d.span.line:
+        end_column = d.span.end_column
+    elif line_end is not None:
+        end_column = max(line_end, d.span.column)
+    else:  # the file cannot be read again: the line alone, without columns
+        return {"line": line, "endLine": line}
+    return {"line": line, "endLine": line, "col": str(d.span.column), "endColumn": str(end_column)}
+
+
 def render_github(report: Report, options: RenderOptions) -> str:
     """One workflow command per finding, then the plain summary line."""
-    lines = [annotation(d, options) for d in report]
+    line_ends = first_line_ends(report)
+    lines = [annotation(d, options, line_ends.get((d.file, d.line))) for d in report]
     lines.append(summary_line(report))
     return "\n".join(lines) + "\n"
 

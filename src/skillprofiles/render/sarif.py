@@ -34,7 +34,7 @@ def sarif_log(report: Report, options: RenderOptions) -> dict[str, object]:
     rules = registry.all_rules()
     index = {entry.code: i for i, entry in enumerate(rules)}
     root = Path(os.path.abspath(options.root or Path.cwd()))
-    line_ends = _line_ends(report)
+    line_ends = first_line_ends(report)
     run = {
         "tool": {
             "driver": {
@@ -144,7 +144,7 @@ def regions(d: Diagnostic, line_end: int | None = None) -> dict[str, dict[str, i
     return {"region": first, "contextRegion": whole}
 
 
-def _line_ends(report: Report) -> dict[tuple[str, int], int]:
+def first_line_ends(report: Report) -> dict[tuple[str, int], int]:
     """For each finding that spans lines, the end column (exclusive) of its first line, when readable."""
     wanted: dict[str, set[int]] = {}
     for d in report:
