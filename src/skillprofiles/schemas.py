@@ -68,8 +68,10 @@ def nullable_as_type_arrays(schema: Schema) -> Schema:
     keywords beside ``type`` (``pattern``, ``minLength``, ``format``, ``properties``, ...) constrain
     only values of their own type, so they never reject ``null``. A nullable model
     (``anyOf: [{"$ref": D}, null]``) becomes ``type: ["object", "null"]`` with ``allOf: [{"$ref": D}]``,
-    and the definition D loses its own ``type: object`` (which would reject ``null``): every reference
-    to D must then be nullable, or this raises ValueError.
+    and the definition D's own ``type: object`` (which would reject ``null``) becomes
+    ``["object", "null"]`` too: every reference to D must then be nullable, or this raises ValueError.
+    D keeps a ``type`` beside its ``properties``, which Ajv's strict mode requires (it allows a type
+    array with ``null``).
     """
     nullable_refs: list[str] = []
 
@@ -99,7 +101,7 @@ def nullable_as_type_arrays(schema: Schema) -> Schema:
         everywhere = json.dumps(result).count(json.dumps({"$ref": ref})[1:-1])
         if everywhere != nullable_refs.count(ref) or definitions.get(name, {}).get("type") != "object":
             raise ValueError(f"{ref} is used both nullable and not: it cannot lose its 'type'")
-        definitions[name] = {key: value for key, value in definitions[name].items() if key != "type"}
+        definitions[name]["type"] = ["object", "null"]
     return result
 
 
