@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
 import shutil
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
+from tests.consumers import missing
 from tests.minimal import WSP
 
 # what pre-commit needs to build the hook's environment (`pip install .`)
@@ -30,9 +32,10 @@ SUMMARY = re.compile(r"^(?:Found|All checks passed) .* checked\)?\.$", re.M)  # 
 @pytest.fixture(scope="module")
 def hook_repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     """A git repository holding this checkout's working tree (committed or not), and its commit."""
-    pytest.importorskip("pre_commit", reason="pre-commit is not installed (pip install -e '.[test]')")
+    if importlib.util.find_spec("pre_commit") is None:
+        missing("pre-commit is not installed", "pip install -e '.[test]'")
     if shutil.which("git") is None:
-        pytest.skip("git is not installed: pre-commit cannot run")
+        missing("git is not installed: pre-commit cannot run", "apt-get install git")
     path = tmp_path_factory.mktemp("hooks")
     for name in HOOK_REPO_FILES:
         source = ROOT / name
@@ -75,7 +78,7 @@ def _pre_commit(project: Path, home: Path, **env: str) -> subprocess.CompletedPr
         log = (done.stdout + done.stderr)[-2000:]
         if "Installing environment" in done.stdout and "CalledProcessError" in log:
             # the hook's environment is built with pip from PyPI: without the network there is no hook
-            pytest.skip(f"pre-commit could not build the hook's environment (is PyPI reachable?):\n{log}")
+            missing(f"pre-commit could not build the hook's environment:\n{log}", "is PyPI reachable?")
         pytest.fail(f"pre-commit failed (exit {done.returncode}):\n{log}")
     return done
 

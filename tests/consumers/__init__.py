@@ -23,9 +23,9 @@ def cache_dir() -> Path:
     return base / "skillprofiles-consumers" / key
 
 
-def missing(reason: str) -> None:
-    """Skip, saying why and how to install; in CI (REQUIRED set) fail instead."""
-    message = f"{reason}; install the consumers with tests/consumers/install.sh"
+def missing(reason: str, remedy: str = "install the consumers with tests/consumers/install.sh") -> None:
+    """Skip, saying why and what to do; in CI (REQUIRED set) fail instead."""
+    message = f"{reason}; {remedy}"
     if os.environ.get(REQUIRED):
         pytest.fail(f"{message} ({REQUIRED} is set)")
     pytest.skip(message)
