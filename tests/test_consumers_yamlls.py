@@ -35,7 +35,8 @@ Message = dict[str, Any]
 class Client:
     """A minimal LSP client: framed JSON-RPC over the server's stdin and stdout."""
 
-    def __init__(self, command: list[str]) -> None:
+    def __init__(self, command: list[str], settings: dict[str, Any]) -> None:
+        self.settings = settings
         self.process = subprocess.Popen(
             command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
         )
@@ -91,7 +92,7 @@ class Client:
     def _answer(self, message: Message) -> None:
         result: object = None
         if message["method"] == "workspace/configuration":
-            result = [SETTINGS.get(item.get("section", "")) for item in message["params"]["items"]]
+            result = [self.settings.get(item.get("section", "")) for item in message["params"]["items"]]
         self.send({"id": message["id"], "result": result})
 
     def close(self) -> None:
@@ -108,10 +109,10 @@ class Client:
                     stream.close()
 
 
-@pytest.fixture(scope="module")
-def server() -> Iterator[Client]:
+def start(settings: dict[str, Any]) -> Client:
+    """yaml-language-server over stdio, initialized with ``settings`` as an editor initializes it."""
     script = node_package("yaml-language-server/bin/yaml-language-server")
-    client = Client([node(), str(script), "--stdio"])
+    client = Client([node(), str(script), "--stdio"], settings)
     capabilities = {
         "workspace": {"configuration": True},
         "textDocument": {
@@ -125,7 +126,13 @@ def server() -> Iterator[Client]:
     assert info["name"] == "yaml-language-server"
     assert info["version"].startswith("1.")
     client.notify("initialized", {})
-    client.notify("workspace/didChangeConfiguration", {"settings": SETTINGS})
+    client.notify("workspace/didChangeConfiguration", {"settings": settings})
+    return client
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[Client]:
+    client = start(SETTINGS)
     yield client
     client.close()
 
@@ -244,3 +251,19 @@ def test_completion_offers_readable_titles_and_every_version(server: Client, tmp
         assert [name for name in class_names if f'"{name}"' in shown or f"({name})" in shown] == []
     finally:
         document.close()
+
+
+def test_yaml_version_1_1_flags_every_level_list(tmp_path: Path) -> None:
+    """What docs/editors.md warns about: the server's own ``yamlVersion: 1.1`` rejects ``[e-2]``."""
+    client = start({"yaml": {**SETTINGS["yaml"], "yamlVersion": "1.1"}})
+    try:
+        profile = PROFILES / "WSP-G3-003.yaml"
+        text = profile.read_text(encoding="utf-8")
+        document = Document(client, profile, text)
+        found = document.diagnostics()
+        levels = [n for n, line in enumerate(text.splitlines()) if line.lstrip().startswith("levels: [e-")]
+        assert levels
+        assert {d["range"]["start"]["line"] for d in found} == set(levels)
+        assert 'Incorrect type. Expected "string".' in {d["message"] for d in found}  # e-2 is no text
+    finally:
+        client.close()
