@@ -267,3 +267,22 @@ def test_yaml_version_1_1_flags_every_level_list(tmp_path: Path) -> None:
         assert 'Incorrect type. Expected "string".' in {d["message"] for d in found}  # e-2 is no text
     finally:
         client.close()
+
+
+@pytest.mark.parametrize(
+    ("template", "definition"), [("wsp-g3", "WSPG3Profile"), ("ict-role-profile", "RoleProfile")]
+)
+def test_completion_of_a_new_profile_offers_every_key(
+    server: Client, tmp_path: Path, template: str, definition: str
+) -> None:
+    """A null default of a nullable text made the server fail half way through (a telemetry event)."""
+    document = Document(server, tmp_path / f"{template}.yaml", f"template: {template}\n\n")
+    try:
+        before = len(server.notifications)
+        items = document.at("completion", document.position("", 0) | {"line": 2})["items"]
+        keys = set(json.loads(SCHEMA.read_text(encoding="utf-8"))["$defs"][definition]["properties"])
+        assert {item["label"] for item in items} >= keys - {"template"}
+        errors = [n for n in server.notifications[before:] if n.get("method") == "telemetry/event"]
+        assert errors == []
+    finally:
+        document.close()

@@ -195,6 +195,8 @@ def test_nullable_fields_are_type_arrays_not_any_of() -> None:
     assert nullable["WSPG3Profile.ecf_version"]["type"] == ["string", "null"]
     assert nullable["WSPG3Profile.source"]["type"] == ["object", "null"]
     assert nullable["WSPG3Profile.source"]["allOf"] == [{"$ref": "#/$defs/Source"}]
+    # a null default breaks yaml-language-server's completion (tests/test_consumers_yamlls.py)
+    assert [name for name, prop in nullable.items() if "default" in prop] == []
     # 'object' alone would reject null through the reference; Ajv's strict mode wants a type there
     assert PROFILE["$defs"]["Source"]["type"] == ["object", "null"]
 

@@ -72,6 +72,10 @@ def nullable_as_type_arrays(schema: Schema) -> Schema:
     ``["object", "null"]`` too: every reference to D must then be nullable, or this raises ValueError.
     D keeps a ``type`` beside its ``properties``, which Ajv's strict mode requires (it allows a type
     array with ``null``).
+
+    pydantic's ``default: null`` of such a field is left out: it is an annotation only, and
+    yaml-language-server (1.25) fails on a null default of a string when it builds the snippet of an
+    object, losing every key completion after that property.
     """
     nullable_refs: list[str] = []
 
@@ -86,6 +90,8 @@ def nullable_as_type_arrays(schema: Schema) -> Schema:
             return node
         (other,) = [branch for branch in branches if branch != NULL]
         rest = {key: value for key, value in node.items() if key != "anyOf"}
+        if "default" in rest and rest["default"] is None:
+            del rest["default"]
         if set(other) == {"$ref"}:
             nullable_refs.append(other["$ref"])
             return {"type": ["object", "null"], "allOf": [other], **rest}
