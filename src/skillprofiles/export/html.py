@@ -54,8 +54,12 @@ class TemplateError(ValueError):
 
 
 def visible(text: str) -> str:
-    """Text with every control character and bidi override shown as an escape; line breaks kept."""
-    return "\n".join(printable(line) for line in text.split("\n"))
+    """Text with every control character and bidi override shown as an escape, line breaks as spaces.
+
+    HTML shows a line break in running text as a space anyway; folding it keeps every value on the
+    line it starts on, so no profile text opens a line of the file (``::error`` in a CI log).
+    """
+    return printable(text.replace("\r\n", " ").replace("\n", " "))
 
 
 def _finalize(value: Any) -> Any:
