@@ -235,3 +235,10 @@ def test_jinja2_is_imported_only_for_html() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["0", "False", "0", "True"]
+
+
+def test_a_template_added_to_the_directory_later_is_seen(tmp_path: Path) -> None:
+    before = export(load(WSP_003), "html", templates=tmp_path)
+    assert "<h1>Web Account Manager</h1>" in before
+    write(tmp_path, "sheet.html.j2", "<h1>{{ sheet.title }}!</h1>\n")
+    assert export(load(WSP_003), "html", templates=tmp_path) == "<h1>Web Account Manager!</h1>\n"

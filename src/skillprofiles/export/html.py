@@ -76,13 +76,24 @@ def _kind(block: object) -> str:
     return kinds.get(type(block), "languages")
 
 
+def _fingerprint(templates: Path | None) -> tuple[str, tuple[tuple[str, int], ...]] | None:
+    # the environment is cached per directory and its files, so that a template added there is seen
+    if templates is None:
+        return None
+    try:
+        files = tuple(sorted((p.name, p.stat().st_mtime_ns) for p in templates.iterdir()))
+    except OSError:
+        files = ()
+    return str(templates), files
+
+
 @functools.lru_cache(maxsize=8)
-def _environment(templates: str | None) -> jinja2.Environment:
+def _environment(key: tuple[str, tuple[tuple[str, int], ...]] | None) -> jinja2.Environment:
     import jinja2
 
     loaders: list[jinja2.BaseLoader] = [jinja2.PackageLoader("skillprofiles.export", "templates")]
-    if templates is not None:
-        loaders.insert(0, jinja2.FileSystemLoader(templates))
+    if key is not None:
+        loaders.insert(0, jinja2.FileSystemLoader(key[0]))
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=True,
@@ -103,7 +114,7 @@ def render_template(name: str, templates: Path | None = None, **context: Any) ->
     import jinja2
 
     try:
-        return _environment(None if templates is None else str(templates)).get_template(name).render(context)
+        return _environment(_fingerprint(templates)).get_template(name).render(context)
     except jinja2.TemplateSyntaxError as exc:
         where = printable(exc.filename or exc.name or name)
         message = printable(exc.message or "")
