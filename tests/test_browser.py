@@ -15,7 +15,7 @@ from skillprofiles import load
 from skillprofiles.export import export, render_matrix_html
 from skillprofiles.hr import ProfileCollection
 from tests.conftest import PROFILES, ROOT
-from tests.hr_helpers import ROLE_OCM, WSP_003
+from tests.hr_helpers import ROLE_OCM, WSP_003, write, wsp
 
 IMAGES = ROOT / "docs" / "img"
 WIDTHS = [1280, 500]  # 500: the narrowest window headless Chromium opens
@@ -187,3 +187,60 @@ def test_sheet_and_heat_map_print_on_a4(tmp_path: Path) -> None:
     assert html.index('<table class="heat">') < html.index('id="legend"')
     assert "table.heat { break-inside: auto;" in html
     assert len(re.findall(rb"/Type\s*/Page\b", data)) <= 2
+
+
+def first_page_text(pdf: Path) -> tuple[str, int]:
+    """The text of page 1 of a PDF (poppler's ``pdftotext``) and the number of pages, or skip."""
+    tool = shutil.which("pdftotext")
+    if tool is None:
+        pytest.skip(
+            "no pdftotext on PATH; install Debian's 'poppler-utils' package (.ci/run does) "
+            "to check what each printed page holds"
+        )
+    first = subprocess.run(
+        [tool, "-f", "1", "-l", "1", str(pdf), "-"], capture_output=True, text=True, check=True
+    )
+    every = subprocess.run([tool, str(pdf), "-"], capture_output=True, text=True, check=True)
+    return first.stdout, every.stdout.count("\f")
+
+
+def _wide_directory(tmp_path: Path) -> Path:
+    """Three profiles that between them require every e-CF 2.0 competence: a table of 36 rows."""
+    from skillprofiles.catalogue import default_catalogue
+
+    catalogue = default_catalogue()
+    codes = sorted(catalogue.versions["2.0"].competences)
+    directory = tmp_path / "wide"
+    directory.mkdir()
+    for index in range(3):
+        lines = []
+        for code in codes[index::3]:
+            entry = catalogue.competence("2.0", code)
+            assert entry is not None
+            level = (entry.levels() or (3,))[-1]
+            lines.append(f"- code: {code}\n  title: {entry.title}\n  levels: [e-{level}]\n")
+        write(directory, f"p{index}.yaml", wsp(f"WSP-G3-09{index}", competences="".join(lines)))
+    return directory
+
+
+@pytest.mark.parametrize("wide", [False, True], ids=["profiles", "all-competences"])
+def test_heat_map_table_starts_on_page_one(wide: bool, tmp_path: Path) -> None:
+    directory = _wide_directory(tmp_path) if wide else PROFILES
+    matrix = ProfileCollection.from_directory(directory, default_version="2.0").matrix()
+    _print(render_matrix_html(matrix), "heat-pages", tmp_path)
+    page, pages = first_page_text(tmp_path / "heat-pages.pdf")
+    # page 1: the title, then the table with its caption, the profile titles as column headers and
+    # the first rows, not only the legend
+    assert "e-CF competences required by each profile" in page
+    assert "Competence" in page
+    words = page.split()  # a header cell wraps its title over lines
+    for member in matrix.members:
+        assert set(member.profile.title.split()) <= set(words), member.profile.title
+    for cid in matrix.competences[:3]:
+        assert f"{cid.code} " in page, cid
+    assert page.index("e-CF competences required") < page.find("Legend") or "Legend" not in page
+    assert pages >= 1
+    if wide:
+        assert len(matrix.competences) == 36
+        assert "Legend" not in page  # 36 rows fill page 1; the legend comes after the table
+        assert pages >= 2  # and the table breaks across pages rather than moving off page 1

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -12,8 +14,9 @@ from hypothesis import strategies as st
 
 from skillprofiles import load
 from skillprofiles.export import export, render_matrix_html
-from skillprofiles.export.html import ACCENT, BACKGROUND, CSS, HEAT, TEXT
+from skillprofiles.export.html import ACCENT, BACKGROUND, HEAT, TEXT, TemplateError, stylesheet
 from skillprofiles.hr import ProfileCollection
+from skillprofiles.textsafe import printable
 from tests.conftest import PROFILES
 from tests.hr_helpers import ROLE_OCM, WSP_003, write, wsp
 
@@ -97,7 +100,9 @@ def test_colours_have_sufficient_contrast() -> None:
 
 
 def test_print_stylesheet() -> None:
-    media = CSS[CSS.index("@media print") :]
+    css = stylesheet()
+    assert "@page { size: A4; margin: 15mm; }" in css
+    media = css[css.index("@media print") :]
     assert "break-inside: avoid" in media
     assert "print-color-adjust: exact" in media
     assert 'a[href^="http"]::after { content: " (" attr(href) ")"; }' in media
@@ -147,7 +152,93 @@ def test_any_title_comes_back_as_text(title: str) -> None:
     html = export(profile, "html")
     heading = TextOf("h1")
     heading.feed(html)
-    assert heading.text == title
+    assert heading.text == printable(title)  # bidi overrides and line separators shown as escapes
     plain = TextOf("h1")
     plain.feed(export(load(WSP_003), "html"))
     assert heading.tags == plain.tags  # no element was smuggled in
+
+
+def test_every_page_carries_the_packaged_style_sheet() -> None:
+    html = export(load(WSP_003), "html")
+    assert f"<style>{stylesheet()}</style>" in html
+    assert ".lvl-5 { background: #0b3d75; color: #ffffff; }" in stylesheet()
+
+
+def test_a_template_in_the_directory_replaces_the_packaged_one(tmp_path: Path) -> None:
+    write(tmp_path, "style.css.j2", "body { color: rebeccapurple; }\n")
+    write(
+        tmp_path,
+        "sheet.html.j2",
+        """{% extends "page.html.j2" %}
+        {% block body %}<h1 class="brand">{{ sheet.title }}</h1>{% endblock %}
+        """,
+    )
+    profile = load(WSP_003).model_copy(update={"title": "<b>Web</b> \x1b[2J"})
+    html = export(profile, "html", templates=tmp_path)
+    assert "<style>body { color: rebeccapurple; }\n</style>" in html
+    # autoescape and the text safety hold in a user's template too
+    assert '<h1 class="brand">&lt;b&gt;Web&lt;/b&gt; \\e[2J</h1>' in html
+    assert "\x1b" not in html
+    matrix = ProfileCollection.from_directory(PROFILES, default_version="2.0").matrix()
+    heat = render_matrix_html(matrix, templates=tmp_path)
+    assert "rebeccapurple" in heat
+    assert '<table class="heat">' in heat  # matrix.html.j2 is still the packaged one
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("{% if %}\n", r"sheet\.html\.j2:1: template syntax error: Expected an expression"),
+        (
+            '{% extends "page.html.j2" %}\n{% block body %}\n{{ sheet.nope }}{% endblock %}\n',
+            r"sheet\.html\.j2:3: template error: .*'nope'",
+        ),
+        ('{% include "absent.html.j2" %}\n', r"absent\.html\.j2: template not found"),
+    ],
+)
+def test_a_broken_template_is_located(tmp_path: Path, text: str, expected: str) -> None:
+    (tmp_path / "sheet.html.j2").write_text(text, encoding="utf-8")
+    with pytest.raises(TemplateError, match=expected):
+        export(load(WSP_003), "html", templates=tmp_path)
+
+
+def run(*args: object) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "skillprofiles", *map(str, args)], capture_output=True, text=True, check=False
+    )
+
+
+def test_cli_template_option(tmp_path: Path) -> None:
+    write(tmp_path, "matrix.html.j2", "<p>{{ matrix.members | length }} profiles</p>\n")
+    out = tmp_path / "heat.html"
+    result = run("matrix", PROFILES, "--ecf-version", "2.0", "--html", out, "--template", tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert out.read_text(encoding="utf-8") == "<p>2 profiles</p>\n"
+    write(tmp_path, "sheet.html.j2", "{{ sheet.title | nosuchfilter }}\n")
+    result = run("export", WSP_003, "--to", "html", "--template", tmp_path)
+    assert result.returncode == 2
+    assert "sheet.html.j2:1: template syntax error: No filter named 'nosuchfilter'" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stdout == ""
+    result = run("export", WSP_003, "--to", "html", "--template", tmp_path / "absent")
+    assert result.returncode == 2
+    assert "--template: not a directory" in result.stderr
+
+
+def test_jinja2_is_imported_only_for_html() -> None:
+    code = (
+        "import sys\nfrom skillprofiles.cli import main\n"
+        "code = main(['export', 'profiles/WSP-G3-003.yaml', '--to', 'markdown', '-o', '/dev/null'])\n"
+        "print(code, 'jinja2' in sys.modules)\n"
+        "code = main(['export', 'profiles/WSP-G3-003.yaml', '--to', 'html', '-o', '/dev/null'])\n"
+        "print(code, 'jinja2' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["0", "False", "0", "True"]
+
+
+def test_a_template_added_to_the_directory_later_is_seen(tmp_path: Path) -> None:
+    before = export(load(WSP_003), "html", templates=tmp_path)
+    assert "<h1>Web Account Manager</h1>" in before
+    write(tmp_path, "sheet.html.j2", "<h1>{{ sheet.title }}!</h1>\n")
+    assert export(load(WSP_003), "html", templates=tmp_path) == "<h1>Web Account Manager!</h1>\n"

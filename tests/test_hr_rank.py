@@ -5,14 +5,16 @@ from __future__ import annotations
 import csv
 import io
 import json
+import random
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from skillprofiles.export.tables import MATRIX_COLUMNS, gap_rows, matrix_rows, to_csv, to_json
-from skillprofiles.hr import ProfileCollection, load_assessment, rank, team
+from skillprofiles.hr import ProfileCollection, Ranker, gap, load_assessment, rank, team
 from tests.hr_helpers import DOCS
 
 ROOT = DOCS.parent
@@ -129,3 +131,40 @@ def test_names_stay_inert_in_every_hr_output(tmp_path: Path) -> None:
     table = run("gap", path, PROFILES, "--format", "csv").stdout
     assert "\x1b" not in table
     assert "\u202e" not in table
+
+
+def _by_full_reports(assessment: Any, members: list[Any], languages: tuple[str, ...] = ()) -> list[Any]:
+    """The ranking as it was first built: a full gap report per pair, sorted by fit."""
+    reports = [(m, gap(assessment, m.profile, None, m.version, languages)) for m in members]
+    reports.sort(key=lambda pair: (-round(pair[1].fit, 12), pair[1].profile, pair[0].file))
+    return [(m.file, r.fit) for m, r in reports]
+
+
+def test_fast_ranking_agrees_with_full_gap_reports() -> None:
+    from benchmarks.rank import assessments, profiles
+
+    rng = random.Random(7)
+    members = profiles(rng, 120)
+    people = assessments(rng, 25)
+    ranker = Ranker(members)
+    for person in people:
+        expected = _by_full_reports(person, members)
+        scores = ranker.scores(person)
+        full = {m.file: gap(person, m.profile, None, m.version).fit for m in members}
+        assert [pytest.approx(full[m.file], abs=1e-12) for m in members] == scores
+        assert [(r.file, r.fit) for r in ranker.rank(person)] == expected
+        top = ranker.rank(person, top=5)
+        assert [(r.place, r.file, r.fit) for r in top] == [
+            (i, f, fit) for i, (f, fit) in enumerate(expected[:5], 1)
+        ]
+        assert all(r.report.person == person.person for r in top)
+
+
+@pytest.mark.parametrize("languages", [(), ("German",), ("English", "French")])
+def test_fast_ranking_agrees_on_the_reference_profiles(languages: tuple[str, ...]) -> None:
+    # the G3 sheets carry language requirements, placeholders among them
+    members = list(ProfileCollection.from_paths([PROFILES]))
+    for path in (ASSESSMENT, DOCS / "examples" / "assessment-4.0.yaml"):
+        person = load_assessment(path)
+        expected = _by_full_reports(person, members, languages)
+        assert [(r.file, r.fit) for r in rank(person, members, languages=languages)] == expected

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from typing import Any
 
@@ -13,11 +12,13 @@ from skillprofiles.cli.common import (
     CommandError,
     add_loading_options,
     console,
+    emit,
     guarded,
     open_profile,
     plain,
     print_diagnostics,
 )
+from skillprofiles.textsafe import json_dumps
 
 
 def register(sub: Any) -> None:
@@ -60,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
     except VersionMismatchError as exc:
         raise CommandError(EXIT_USAGE, str(exc)) from None
     if args.format == "json":
-        print(json.dumps(comparison_document(result), ensure_ascii=False, indent=2))
+        emit(json_dumps(comparison_document(result)))
     else:
         _print(comparison_renderables(result))
     return EXIT_OK

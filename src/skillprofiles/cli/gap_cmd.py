@@ -213,7 +213,7 @@ def gap_renderables(report: Any) -> list[Any]:
             if lg.placeholder:
                 status += f" (placeholder: {lg.matched})" if lg.matched else " (placeholder)"
             languages.add_row(
-                plain(lg.language), plain(lg.required or "any"), plain(lg.demonstrated or "—"), status
+                plain(lg.language), plain(lg.required or "any"), plain(lg.demonstrated or "—"), plain(status)
             )
         items.append(languages)
     items.append(plain(f"Fit: {report.fit:.2f} (mean credit over required competences and languages)"))

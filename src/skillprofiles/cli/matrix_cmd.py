@@ -20,6 +20,7 @@ from skillprofiles.cli.common import (
     print_diagnostics,
     write,
 )
+from skillprofiles.cli.export_cmd import add_template_option, rendered, template_dir
 
 
 def register(sub: Any) -> None:
@@ -39,6 +40,7 @@ def register(sub: Any) -> None:
         metavar="VERSION",
         help="read every competence in this e-CF version (default: the newest the profiles use)",
     )
+    add_template_option(parser)
     add_loading_options(parser)
     parser.set_defaults(run=guarded(run))
 
@@ -47,6 +49,7 @@ def run(args: argparse.Namespace) -> int:
     """Print the matrix; files that are not valid profiles are listed with their diagnostics (exit 1)."""
     from skillprofiles.hr.collection import ProfileCollection
 
+    templates = template_dir(args)
     if not existing(args.directory).is_dir():
         raise CommandError(EXIT_USAGE, f"not a directory: {args.directory}")
     collection = ProfileCollection.from_paths([args.directory], pipeline_from(args))
@@ -64,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
     if args.html:
         from skillprofiles.export.html import render_matrix_html
 
-        write(render_matrix_html(matrix), args.html)
+        write(rendered(lambda: render_matrix_html(matrix, templates=templates)), args.html)
     return EXIT_FINDINGS if collection.failures else EXIT_OK
 
 

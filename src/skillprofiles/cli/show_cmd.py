@@ -80,7 +80,7 @@ def _block(block: Any, depth: int) -> list[Any]:
     if isinstance(block, Section):
         return _section(block, depth + 1)
     if isinstance(block, Paragraphs):
-        return [Padding(plain(text), (0, 0, 1, indent)) for text in block.texts]
+        return [Padding(_line(text), (0, 0, 1, indent)) for text in block.texts]
     if isinstance(block, Bullets):
         return [Padding(_bullets(block.items), (0, 0, 0, indent))]
     if isinstance(block, Competences):
@@ -88,6 +88,11 @@ def _block(block: Any, depth: int) -> list[Any]:
     if isinstance(block, Languages):
         return [Padding(_languages(block), (0, 0, 0, indent))]
     raise CommandError(2, f"unknown block {type(block).__name__}")
+
+
+def _line(text: str) -> Any:
+    # a line that starts with "::" would be a workflow command in a CI log: show it escaped
+    return plain("\\" + text if text.lstrip().startswith("::") else text)
 
 
 def _bullets(items: list[str]) -> Any:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
@@ -27,9 +26,12 @@ CONTEXT: dict[str, Any] = {
 
 
 def render_json(profile: AnyProfile) -> str:
-    """The profile as JSON, exactly the data of the YAML file (aliases as keys, no empty optionals)."""
+    """The profile as JSON, exactly the data of the YAML file (aliases as keys, no empty optionals);
+    every character a terminal would obey is a JSON escape."""
+    from skillprofiles.textsafe import json_dumps
+
     data = profile.model_dump(mode="json", by_alias=True, exclude_none=True)
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_dumps(data)  # C1 controls and bidi overrides as \u escapes: the same data, inert
 
 
 def profile_uri(profile: AnyProfile, base_uri: str | None = None) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from skillprofiles.export.sheet import Block, Bullets, Competences, Languages, Paragraphs, Section, Sheet
+from skillprofiles.textsafe import printable
 
 # characters that are markup wherever they stand (emphasis, code, links, HTML, entities, GFM tables)
 _INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
@@ -13,8 +14,14 @@ _LINE_START = re.compile(r"^(\d*)([#+\-=.)])")
 
 
 def escape(text: str) -> str:
-    """Profile text, line breaks folded, with every character Markdown could read as markup escaped."""
-    text = _INLINE.sub(r"\\\1", " ".join(text.split()))
+    """Profile text, line breaks folded, with every character Markdown could read as markup escaped.
+
+    Control characters and bidi overrides become visible escapes, and a leading ``::`` is escaped
+    too, so that no line of the document reads as a CI workflow command (``::error ...``).
+    """
+    text = _INLINE.sub(r"\\\1", printable(" ".join(text.split())))
+    if text.startswith("::"):
+        text = "\\" + text
     return _LINE_START.sub(_escape_marker, text)
 
 
@@ -61,7 +68,8 @@ def _competences(block: Competences) -> list[str]:
         title = escape(row.title)
         if row.sheet_title != row.title:
             title += f" (sheet: {escape(row.sheet_title)})"
-        lines.append(f"| {escape(row.cid.code)} | {title} | {row.area} | {escape(', '.join(row.levels))} |")
+        levels = escape(", ".join(row.levels))
+        lines.append(f"| {escape(row.cid.code)} | {title} | {escape(row.area)} | {levels} |")
     return [*lines, ""]
 
 

@@ -14,7 +14,7 @@ from skillprofiles.hr.compare import Comparison, SharedCompetence, compare
 from skillprofiles.hr.ecf import CompetenceId
 from skillprofiles.hr.gap import CompetenceGap, GapReport, LanguageGap, Status, gap
 from skillprofiles.hr.migration import Change, MigrationItem, MigrationReport, migration_report
-from skillprofiles.hr.rank import Lack, Ranked, TeamView, rank, team
+from skillprofiles.hr.rank import Lack, Ranked, Ranker, TeamView, rank, team
 from skillprofiles.hr.versions import MappingError, VersionMapping, VersionMismatchError, load_mapping
 
 __all__ = [
@@ -36,6 +36,7 @@ __all__ = [
     "MigrationReport",
     "ProfileCollection",
     "Ranked",
+    "Ranker",
     "SharedCompetence",
     "Status",
     "TeamView",

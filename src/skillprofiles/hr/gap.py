@@ -128,18 +128,30 @@ def gap(
     if version is None:
         version = assessment.ecf_version
         notes.append(f"the profile declares no e-CF version; read as {version}, the assessment's version")
-    levels = {c.code: frozenset({c.level}) for c in assessment.competences}
-    what = "the assessment uses e-CF {source} and the profile e-CF {target}"
-    translated, more = translate(levels, assessment.ecf_version, version, mapping, what)
-    demonstrated = {code: max(found, key=lambda lv: lv.rank) for code, found in translated.items()}
+    demonstrated, more = demonstrated_levels(assessment, version, mapping)
     notes.extend(more)
     competences = [
         _competence_gap(CompetenceId(version, c.code), c, demonstrated) for c in profile.competences
     ]
-    named = {r.language.casefold() for r in profile.languages if not is_placeholder(r.language)}
-    language_gaps = [_language_gap(r, assessment, languages, named) for r in profile.languages]
+    named = named_languages(profile)
+    language_gaps = [language_gap(r, assessment, languages, named) for r in profile.languages]
     name = profile.code or profile.title
     return GapReport(assessment.person, name, version, competences, language_gaps, notes)
+
+
+def demonstrated_levels(
+    assessment: Assessment, version: str, mapping: VersionMapping | None = None
+) -> tuple[dict[str, Level], list[str]]:
+    """The highest level the assessment shows per code of e-CF ``version``, and notes on how it was read."""
+    levels = {c.code: frozenset({c.level}) for c in assessment.competences}
+    what = "the assessment uses e-CF {source} and the profile e-CF {target}"
+    translated, notes = translate(levels, assessment.ecf_version, version, mapping, what)
+    return {code: max(found, key=lambda lv: lv.rank) for code, found in translated.items()}, notes
+
+
+def named_languages(profile: AnyProfile) -> set[str]:
+    """The languages a profile requires by name (casefolded), which a placeholder never stands for."""
+    return {r.language.casefold() for r in profile.languages if not is_placeholder(r.language)}
 
 
 def _competence_gap(
@@ -170,9 +182,10 @@ def is_placeholder(language: str) -> bool:
     return any(p in folded for p in PLACEHOLDERS)
 
 
-def _language_gap(
+def language_gap(
     requirement: LanguageRequirement, assessment: Assessment, working: Sequence[str], named: set[str]
 ) -> LanguageGap:
+    """How the assessment meets one language requirement; ``named``: the languages the profile names."""
     wanted = requirement.language.casefold()
     spoken = {lang.language.casefold(): lang for lang in assessment.languages}
     need = requirement.min_level

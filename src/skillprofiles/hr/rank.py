@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+import heapq
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from skillprofiles.hr.assessment import Assessment
 from skillprofiles.hr.collection import Member
 from skillprofiles.hr.ecf import CompetenceId
-from skillprofiles.hr.gap import CompetenceGap, GapReport, Status, gap
+from skillprofiles.hr.gap import (
+    CompetenceGap,
+    GapReport,
+    LanguageGap,
+    Status,
+    demonstrated_levels,
+    gap,
+    language_gap,
+    named_languages,
+)
 from skillprofiles.hr.versions import VersionMapping
+from skillprofiles.models import LanguageRequirement
 
 
 @dataclass(frozen=True)
@@ -32,6 +44,98 @@ class Ranked:
         return self.report.main_gaps()
 
 
+# Scores are kept as integers over a common denominator, so that equal fits compare equal (a float
+# sum depends on the order of its terms) and a pair costs a few integer additions: levels are e-1…e-5
+# and CEFR ranks 1…6, so every credit min(have, need) / need is a whole multiple of 1/60.
+SCALE = math.lcm(*range(1, 7))
+
+
+@dataclass(frozen=True)
+class _Language:
+    """A profile's language requirement, with the languages the profile names (for placeholders)."""
+
+    requirement: LanguageRequirement
+    named: frozenset[str]
+
+
+class Ranker:
+    """Profiles prepared once to rank many assessments: the requirements indexed by competence code.
+
+    Each assessment is scored against every profile with integer additions over the codes it
+    demonstrates; full :class:`GapReport` s are built only for the profiles it returns. The scores
+    are the fits of :func:`gap` exactly (the reports returned carry them).
+    """
+
+    def __init__(
+        self, members: Iterable[Member], mapping: VersionMapping | None = None, languages: Sequence[str] = ()
+    ) -> None:
+        self.members = list(members)
+        self.mapping, self.languages = mapping, tuple(languages)
+        self._order = [(m.profile.code or m.profile.title, m.file) for m in self.members]
+        # e-CF version (None: the assessment's) -> code -> (profile index, required rank)
+        self._index: dict[str | None, dict[str, list[tuple[int, int]]]] = {}
+        self._counts: list[int] = []
+        self._spoken: list[tuple[int, list[_Language]]] = []
+        for i, member in enumerate(self.members):
+            self._prepare(i, member)
+
+    def _prepare(self, i: int, member: Member) -> None:
+        profile = member.profile
+        codes = self._index.setdefault(profile.ecf_version or member.version, {})
+        for c in profile.competences:
+            codes.setdefault(c.code, []).append((i, c.max_level.rank))
+        named = frozenset(named_languages(profile))
+        required = [_Language(r, named) for r in profile.languages if not r.preferred]
+        self._counts.append(len(profile.competences) + len(required))
+        if required:
+            self._spoken.append((i, required))
+
+    def scores(self, assessment: Assessment) -> list[float]:
+        """Every profile's fit for the assessment, in the order of the members.
+
+        Raises :class:`~skillprofiles.hr.versions.VersionMismatchError` as :func:`gap`.
+        """
+        totals, counts = [0] * len(self.members), list(self._counts)
+        for version, codes in self._index.items():
+            demonstrated, _notes = demonstrated_levels(
+                assessment, version or assessment.ecf_version, self.mapping
+            )
+            for code, level in demonstrated.items():
+                have = level.rank
+                for i, need in codes.get(code, ()):
+                    totals[i] += SCALE * min(have, need) // need
+        seen: dict[tuple[str, str | None, frozenset[str]], LanguageGap] = {}
+        for i, required in self._spoken:
+            for lang in required:
+                key = (lang.requirement.language, lang.requirement.min_level, lang.named)
+                if key not in seen:
+                    seen[key] = language_gap(lang.requirement, assessment, self.languages, set(lang.named))
+                found = seen[key]
+                if found.status is Status.UNRESOLVED:
+                    counts[i] -= 1
+                else:
+                    totals[i] += round(SCALE * found.credit)
+        return [t / (SCALE * n) if n else 1.0 for t, n in zip(totals, counts, strict=True)]
+
+    def rank(self, assessment: Assessment, top: int | None = None) -> list[Ranked]:
+        """The profiles, best fit first (ties by profile label, then file), ``top`` of them when given."""
+        fits = self.scores(assessment)
+
+        def order(i: int) -> tuple[float, str, str]:
+            return (-fits[i], *self._order[i])
+
+        chosen = (
+            sorted(range(len(fits)), key=order)
+            if top is None
+            else heapq.nsmallest(top, range(len(fits)), key=order)
+        )
+        return [self._ranked(place, self.members[i], assessment) for place, i in enumerate(chosen, 1)]
+
+    def _ranked(self, place: int, member: Member, assessment: Assessment) -> Ranked:
+        report = gap(assessment, member.profile, self.mapping, member.version, self.languages)
+        return Ranked(place, member.file, member.profile.title, report)
+
+
 def rank(
     assessment: Assessment,
     members: Iterable[Member],
@@ -43,11 +147,9 @@ def rank(
 
     ``members`` are profiles as :class:`ProfileCollection` holds them, each with the e-CF version the
     pipeline decided. Raises :class:`~skillprofiles.hr.versions.VersionMismatchError` as :func:`gap`.
+    To rank many assessments against the same profiles, build one :class:`Ranker` and reuse it.
     """
-    reports = [(m, gap(assessment, m.profile, mapping, m.version, languages)) for m in members]
-    reports.sort(key=lambda pair: (-pair[1].fit, pair[1].profile, pair[0].file))
-    chosen = reports if top is None else reports[:top]
-    return [Ranked(i, m.file, m.profile.title, r) for i, (m, r) in enumerate(chosen, 1)]
+    return Ranker(members, mapping, languages).rank(assessment, top)
 
 
 @dataclass(frozen=True)
@@ -114,4 +216,4 @@ def team(
     return view
 
 
-__all__ = ["Lack", "Ranked", "Status", "TeamView", "rank", "team"]
+__all__ = ["Lack", "Ranked", "Ranker", "Status", "TeamView", "rank", "team"]
