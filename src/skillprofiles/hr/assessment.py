@@ -237,11 +237,16 @@ def located(exc: ValidationError, model: type[BaseModel], parsed: Parsed) -> lis
     """Each pydantic error as a diagnostic at its line:col (a bad mapping key at the key itself)."""
     from skillprofiles.source.profile import model_diagnostics
 
-    errors = exc.errors(include_url=False)
-    diagnostics = model_diagnostics(exc, model, parsed)
+    # model_diagnostics drops errors it folds into another (a misspelt key), so the errors are
+    # matched to diagnostics by path, not by position
+    key_paths = {
+        tuple(p for p in e["loc"] if p != "[key]")
+        for e in exc.errors(include_url=False)
+        if e["loc"][-1:] == ("[key]",)
+    }
     return [
-        _at_key(d, parsed) if e["loc"][-1:] == ("[key]",) else d
-        for e, d in zip(errors, diagnostics, strict=True)
+        _at_key(d, parsed) if tuple(d.path) in key_paths else d
+        for d in model_diagnostics(exc, model, parsed)
     ]
 
 
