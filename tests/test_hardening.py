@@ -6,6 +6,7 @@ import hashlib
 import json
 import os
 import signal
+import stat
 import subprocess
 import sys
 import time
@@ -479,3 +480,23 @@ def test_excerpts_cross_process_boundaries_and_jobs_give_the_same_report(tmp_pat
     ]  # fmt: skip
     options = RenderOptions(color=False)
     assert render_full(serial, options) == render_full(parallel, options)
+
+
+def test_writing_to_a_device_or_a_pipe_writes_in_place_never_replacing_it(tmp_path: Path) -> None:
+    (tmp_path / "p.yaml").write_text(WSP)
+    device = tmp_path / "null"
+    try:
+        os.mknod(device, stat.S_IFCHR | 0o666, os.makedev(1, 3))  # a null device, as /dev/null is
+    except (PermissionError, AttributeError):
+        pytest.skip("cannot make a device node here")
+    for flags in (["-o", "null"], ["--write-baseline", "null"]):
+        result = run("validate", "--no-config", *flags, "p.yaml", cwd=tmp_path)
+        assert (result.returncode, result.stderr) == (0, "")
+        assert stat.S_ISCHR(os.stat(device).st_mode)  # os.replace would have made it a regular file
+    os.mkfifo(tmp_path / "pipe")  # nobody reads it: an error at once, not a wait
+    result = run("validate", "--no-config", "-o", "pipe", "p.yaml", cwd=tmp_path, timeout=30)
+    assert (result.returncode, result.stderr) == (
+        2,
+        "skillprofiles: error: cannot write pipe: No such device or address\n",
+    )
+    assert stat.S_ISFIFO(os.stat(tmp_path / "pipe").st_mode)
