@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import signal
+import stat
 import subprocess
 import sys
 import time
@@ -23,6 +25,8 @@ from skillprofiles.render.full import frame, render_full
 from skillprofiles.render.json_format import render_json
 from skillprofiles.source import reader as reader_module
 from skillprofiles.textsafe import printable
+from skillprofiles.tuning.baseline import Baseline, content_of, dump, fingerprint
+from skillprofiles.tuning.baseline import load as load_baseline
 from skillprofiles.tuning.config import Config, _glob_matches
 from skillprofiles.tuning.files import ConfigError, load_config
 from tests.conftest import findings, where
@@ -416,3 +420,83 @@ def test_a_tag_that_does_not_fit_is_a_finding_in_every_command(
     assert "Traceback" not in result.stdout + result.stderr
     assert "SP000" not in result.stdout + result.stderr
     assert "t.yaml:1:4: SP010" in result.stdout + result.stderr
+
+
+def _no_second_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refused(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a checked file was read a second time")
+
+    monkeypatch.setattr("skillprofiles.render.full.read_lines", refused)
+    monkeypatch.setattr("skillprofiles.tuning.baseline._lines", refused)
+
+
+def test_code_frames_and_fingerprints_use_the_text_the_check_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    profile = tmp_path / "p.yaml"
+    profile.write_text(WSP)
+    report = validate(profile)
+    assert [(d.code, d.line, d.column) for d in report] == [("SP303", 2, 7)]
+    profile.write_text("changed: after the check\n" * 3)  # a frame or fingerprint read now would be wrong
+    _no_second_read(monkeypatch)
+    text = render_full(report, RenderOptions(color=False))
+    assert "2 | code: WSP-G3-099\n  |       ^^^^^^^^^^ file-name-mismatch" in text
+    written = json.loads(dump(report.diagnostics, str(tmp_path / "b.json"), report.excerpts))
+    assert [f["fingerprint"] for f in written["findings"]] == [fingerprint("SP303", "code: WSP-G3-099", 0)]
+    kept, hidden, stale = load_text_baseline(tmp_path, written).apply(report, report.files, report.excerpts)
+    assert (kept, hidden, stale) == ([], 1, [])
+
+
+def load_text_baseline(folder: Path, document: object) -> Baseline:
+    (folder / "b.json").write_text(json.dumps(document))
+    return load_baseline(str(folder / "b.json"))
+
+
+def test_a_run_keeps_a_window_per_finding_never_a_long_line(tmp_path: Path) -> None:
+    profile = tmp_path / "long.yaml"
+    profile.write_text("{" + ", ".join(["a: 1"] * 6000) + "}\n")  # 36 KB on one line
+    report = validate(profile, config=Config(select=("SP011",), max_findings_per_code=3))
+    assert [(d.code, d.line, d.column) for d in report] == [
+        ("SP011", 1, 8), ("SP011", 1, 14), ("SP011", 1, 20), ("SP011", 1, 26)
+    ]  # fmt: skip
+    [excerpt] = report.excerpts[str(profile)].values()
+    assert (excerpt.length, len(excerpt.windows)) == (36_000, 1)  # the columns shown share a window
+    assert all(len(text) <= 120 for _, text in excerpt.windows)
+    assert (
+        excerpt.content
+        == "sha256:" + hashlib.sha256(" ".join(profile.read_text().split()).encode()).hexdigest()
+    )
+    assert content_of("x " * 10) == "x x x x x x x x x x"
+
+
+def test_excerpts_cross_process_boundaries_and_jobs_give_the_same_report(tmp_path: Path) -> None:
+    for i in range(3):
+        (tmp_path / f"p{i}.yaml").write_text(WSP.replace("Test Profile", f"Profile {i}"))
+    serial = Checker(jobs=1).check_paths([tmp_path])
+    parallel = Checker(jobs=2).check_paths([tmp_path])
+    assert serial == parallel
+    assert [(Path(f).name, sorted(lines)) for f, lines in parallel.excerpts.items()] == [
+        ("p0.yaml", [2]), ("p1.yaml", [2]), ("p2.yaml", [2])
+    ]  # fmt: skip
+    options = RenderOptions(color=False)
+    assert render_full(serial, options) == render_full(parallel, options)
+
+
+def test_writing_to_a_device_or_a_pipe_writes_in_place_never_replacing_it(tmp_path: Path) -> None:
+    (tmp_path / "p.yaml").write_text(WSP)
+    device = tmp_path / "null"
+    try:
+        os.mknod(device, stat.S_IFCHR | 0o666, os.makedev(1, 3))  # a null device, as /dev/null is
+    except (PermissionError, AttributeError):
+        pytest.skip("cannot make a device node here")
+    for flags in (["-o", "null"], ["--write-baseline", "null"]):
+        result = run("validate", "--no-config", *flags, "p.yaml", cwd=tmp_path)
+        assert (result.returncode, result.stderr) == (0, "")
+        assert stat.S_ISCHR(os.stat(device).st_mode)  # os.replace would have made it a regular file
+    os.mkfifo(tmp_path / "pipe")  # nobody reads it: an error at once, not a wait
+    result = run("validate", "--no-config", "-o", "pipe", "p.yaml", cwd=tmp_path, timeout=30)
+    assert (result.returncode, result.stderr) == (
+        2,
+        "skillprofiles: error: cannot write pipe: No such device or address\n",
+    )
+    assert stat.S_ISFIFO(os.stat(tmp_path / "pipe").st_mode)

@@ -115,6 +115,32 @@ class Diagnostic:
         }
 
 
+FRAME_WINDOW = 120  # characters of a long line that a code frame shows around a finding's column
+
+
+def frame_start(length: int, column: int) -> int:
+    """Where (0-based) the part of a line of ``length`` characters a code frame shows at ``column`` starts."""
+    if length <= FRAME_WINDOW:
+        return 0
+    return max(0, min(column - 1 - FRAME_WINDOW // 4, length - FRAME_WINDOW))
+
+
+@dataclass(frozen=True, slots=True)
+class Excerpt:
+    """What a run keeps of one source line with findings, taken while the text was in hand: the
+    windows code frames show and the line's whitespace-normalised text that baseline fingerprints
+    hash (a digest of it for a very long line), so neither reads the file again."""
+
+    length: int  # characters in the line
+    content: str
+    windows: tuple[tuple[int, str], ...] = ()  # (start, text): at most FRAME_WINDOW characters each
+
+    def window(self, column: int) -> tuple[int, str] | None:
+        """The window a code frame shows at ``column``: (start, text), or None when it was not kept."""
+        first = frame_start(self.length, column)
+        return next((w for w in self.windows if w[0] == first), None)
+
+
 class DiagnosticsError(Exception):
     """A file could not be loaded; ``diagnostics`` says why, each at its line and column."""
 
@@ -136,6 +162,8 @@ class Report:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     hidden: int = 0  # findings a baseline hid
+    # file -> line -> what code frames and baseline fingerprints need of that line (checked files only)
+    excerpts: dict[str, dict[int, Excerpt]] = field(default_factory=dict)
 
     def extend(self, diagnostics: Iterable[Diagnostic]) -> None:
         """Add findings; call :meth:`finish` once all are in."""

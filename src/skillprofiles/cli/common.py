@@ -263,6 +263,9 @@ def write_atomic(path: str | Path, text: str, inputs: Any = (), *, append: bool 
             raise UsageError([f"refusing to write over a file this run reads: {target}"])
     if os.path.isdir(real):
         raise UsageError([f"cannot write {target}: it is a directory"])
+    if os.path.exists(real) and not os.path.isfile(real):
+        _write_special(real, target, text)  # /dev/null, /dev/stdout, a pipe: never replaced by a file
+        return Path(target)
     directory, base = os.path.split(real)
     try:
         mode = stat.S_IMODE(os.stat(real).st_mode) if os.path.exists(real) else None
@@ -286,6 +289,28 @@ def write_atomic(path: str | Path, text: str, inputs: Any = (), *, append: bool 
             os.unlink(temporary)
         raise UsageError([f"cannot write {target}: {exc.strerror or exc}"]) from None
     return Path(target)
+
+
+def _write_special(real: str, target: str, text: str) -> None:
+    """Write to a device or a named pipe in place: renaming a file over it would destroy it (as root,
+    ``-o /dev/null`` would replace the device). Opened non-blocking: a pipe nobody reads is an error."""
+    import os
+
+    from skillprofiles.cli.errors import UsageError
+
+    try:
+        fd = os.open(real, os.O_WRONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except OSError as exc:
+        raise UsageError([f"cannot write {target}: {exc.strerror or exc}"]) from None
+    try:
+        os.set_blocking(fd, True)  # the open did not wait; the writes may, as for any slow reader
+        data = text.encode("utf-8")
+        while data:
+            data = data[os.write(fd, data) :]
+    except OSError as exc:
+        raise UsageError([f"cannot write {target}: {exc.strerror or exc}"]) from None
+    finally:
+        os.close(fd)
 
 
 def run_inputs(args: Any, report: Report | None = None, config: Any = None) -> list[str]:

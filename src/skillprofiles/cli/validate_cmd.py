@@ -190,7 +190,7 @@ def _write_baseline(args: argparse.Namespace, report: Any, inputs: list[str]) ->
     from skillprofiles.tuning.baseline import dump
 
     target = str(args.write_baseline)
-    write_atomic(args.write_baseline, dump(report.diagnostics, target), inputs)
+    write_atomic(args.write_baseline, dump(report.diagnostics, target, report.excerpts), inputs)
     count = len(report.diagnostics)
     emit(f"Wrote {count} finding{'s' if count != 1 else ''} to the baseline {target}.\n")
     return EXIT_OK

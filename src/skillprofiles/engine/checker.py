@@ -11,10 +11,10 @@ from skillprofiles.catalogue import Catalogue, configured_catalogue
 from skillprofiles.catalogue.inference import VersionDecision, decide_version
 from skillprofiles.codes import meta, registry
 from skillprofiles.codes import reader as reader_codes
-from skillprofiles.diagnostics import Diagnostic, DocPath, Report, Severity, Span
+from skillprofiles.diagnostics import Diagnostic, DocPath, Excerpt, Report, Severity, Span, frame_start
 from skillprofiles.engine import parallel
 from skillprofiles.engine.discovery import discover
-from skillprofiles.engine.results import FileResult
+from skillprofiles.engine.results import FileResult, excerpts_of, positions
 from skillprofiles.models import AnyProfile
 from skillprofiles.rules import Check, checks, has_check
 from skillprofiles.rules.base import Context, Finding
@@ -112,7 +112,10 @@ class Checker:
             found.extend(self._salvaged_checks(parsed, {(d.code, d.path) for d in structural}))
         summary = summarize(profile, parsed.file, parsed.source) if profile is not None else None
         loaded, was_parsed = profile is not None, parsed.data is not None
-        return FileResult(parsed.file, found, profile, summary, tuple(directives), loaded, was_parsed)
+        # taken now, while the text is in hand: code frames and fingerprints never read the file again
+        excerpts = excerpts_of(parsed.text, positions(found, summary))
+        directives_kept = tuple(directives)
+        return FileResult(parsed.file, found, profile, summary, directives_kept, loaded, was_parsed, excerpts)
 
     def _run_checks(self, profile: AnyProfile, parsed: Parsed) -> Iterator[Diagnostic]:
         config = self.config.for_file(parsed.file)
@@ -173,6 +176,8 @@ class Checker:
         silenced: set[str] = set()  # files that did not load and whose errors were suppressed or baselined
         for result in results:
             report.files.append(result.file)
+            if result.excerpts:
+                report.excerpts[result.file] = result.excerpts
             found = list(self._configured([*result.diagnostics, *pending.pop(result.file, [])]))
             kept = self._suppressed(result, found, repository)
             if not result.loaded and _errors(found) > _errors(kept):
@@ -180,12 +185,12 @@ class Checker:
             report.extend(_capped(kept, self.config.max_findings_per_code))
         report.extend(self._configured(d for group in pending.values() for d in group))
         if self.baseline is not None:
-            kept, hidden, stale = self.baseline.apply(report.diagnostics, report.files)
+            kept, hidden, stale = self.baseline.apply(report.diagnostics, report.files, report.excerpts)
             silenced.update(d.file for d in set(report.diagnostics) - set(kept) if d.severity >= ERROR)
             report.diagnostics = [*kept, *self._configured(stale)]
             report.hidden += hidden
         report.extend(_not_checked(report, silenced))
-        return report.finish()
+        return _keep_used_excerpts(report.finish())
 
     def _configured(self, diagnostics: Iterable[Diagnostic]) -> Iterator[Diagnostic]:
         """The one place where configuration (selection, severities, per-path overrides) meets findings."""
@@ -224,6 +229,25 @@ def _capped(diagnostics: list[Diagnostic], cap: int) -> list[Diagnostic]:
             summary = registry.get(d.code).diagnostic(message, d.file, d.span, hint, d.path)
             kept.append(summary.with_severity(d.severity))
     return kept
+
+
+def _keep_used_excerpts(report: Report) -> Report:
+    """Only the excerpts of lines, and the windows of columns, a reported finding is at: the rest
+    were kept for findings that the cap, configuration, suppressions or the baseline took away."""
+    used: dict[str, dict[int, set[int]]] = {}
+    for d in report.diagnostics:
+        used.setdefault(d.file, {}).setdefault(d.line, set()).add(d.column)
+    kept: dict[str, dict[int, Excerpt]] = {}
+    for file, lines in report.excerpts.items():
+        wanted = used.get(file, {})
+        kept[file] = {n: _windows_at(e, wanted[n]) for n, e in lines.items() if n in wanted}
+    report.excerpts = {file: lines for file, lines in kept.items() if lines}
+    return report
+
+
+def _windows_at(excerpt: Excerpt, columns: set[int]) -> Excerpt:
+    starts = {frame_start(excerpt.length, column) for column in columns}
+    return replace(excerpt, windows=tuple(w for w in excerpt.windows if w[0] in starts))
 
 
 def _errors(diagnostics: Iterable[Diagnostic]) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import groupby
 
-from skillprofiles.diagnostics import Diagnostic, Report, Severity
+from skillprofiles.diagnostics import FRAME_WINDOW, Diagnostic, Excerpt, Report, Severity, frame_start
 from skillprofiles.render.base import RenderOptions, plural, summary_line
 from skillprofiles.render.source import cells, read_lines
 from skillprofiles.textsafe import printable
@@ -16,7 +16,7 @@ Line = list[Segment]
 STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold cyan"}
 GUTTER = "bold blue"
 TAB = "    "
-WINDOW = 120  # characters of a long source line shown around the finding's column, never the whole line
+WINDOW = FRAME_WINDOW  # characters of a long line shown around the finding's column, never the whole line
 ELLIPSIS = "…"
 
 
@@ -29,9 +29,7 @@ def render_full(report: Report, options: RenderOptions) -> str:
 def _report_lines(report: Report, options: RenderOptions) -> Iterator[Line]:
     for file, group in groupby(report, key=lambda d: d.file):
         findings = list(group)
-        # the file's text is read here, for this file only, and dropped before the next one
-        wanted = {d.line for d in findings} if options.show_source else set()
-        source = read_lines(file, wanted) if wanted else {}
+        source = _sources(file, findings, report.excerpts.get(file, {})) if options.show_source else {}
         yield [(printable(file), "bold underline"), (f" ({plural(len(findings), 'finding')})", "")]
         width = max(len(str(d.line)) for d in findings)  # one gutter width per file, as rustc does
         for d in findings:
@@ -40,13 +38,33 @@ def _report_lines(report: Report, options: RenderOptions) -> Iterator[Line]:
     yield [(summary_line(report), "bold")]
 
 
-def _finding(d: Diagnostic, source: str | None, width: int, options: RenderOptions) -> Iterator[Line]:
+def _sources(file: str, findings: list[Diagnostic], kept: dict[int, Excerpt]) -> dict[int, Excerpt]:
+    """The excerpts of the lines of a file's findings: those the check kept, and only for the lines
+    it kept none of (a side file, a library caller's bare report) the file read again, bounded."""
+    missing = {d.line for d in findings if d.line not in kept}
+    if not missing:
+        return kept
+    read = {
+        n: excerpt_of(text, [d.column for d in findings if d.line == n])
+        for n, text in read_lines(file, missing).items()
+    }
+    return {**kept, **read}
+
+
+def excerpt_of(line: str, columns: list[int]) -> Excerpt:
+    """The excerpt of a whole line for findings at ``columns`` (content is not needed here)."""
+    starts = sorted({frame_start(len(line), c) for c in columns})
+    return Excerpt(len(line), "", tuple((s, line[s : s + WINDOW]) for s in starts))
+
+
+def _finding(d: Diagnostic, source: Excerpt | None, width: int, options: RenderOptions) -> Iterator[Line]:
     style = STYLES[d.severity]
     yield [(f"{d.severity.label}[{d.code}]", style), (": ", "bold"), (printable(d.message), "bold")]
     pad = " " * width
     yield [(f"{pad}--> ", GUTTER), (f"{printable(d.file)}:{d.line}:{d.column}", "")]
-    if source is not None:
-        shown, offset, length = frame(source, d)
+    shown_frame = frame_excerpt(source, d) if source is not None else None
+    if shown_frame is not None:
+        shown, offset, length = shown_frame
         yield [(f"{pad} |", GUTTER)]
         yield [(f"{d.line:>{width}} | ", GUTTER), (shown, "")]
         yield [(f"{pad} | ", GUTTER), (" " * offset + "^" * length, style), (f" {d.rule}", style)]
@@ -61,18 +79,26 @@ def frame(source: str, d: Diagnostic) -> tuple[str, int, int]:
 
     A line longer than WINDOW characters is cut to a window around the column (marked with ``…``), so
     the output of a finding is bounded whatever the length of the line it is on."""
+    shown = frame_excerpt(excerpt_of(source, [d.column]), d)
+    assert shown is not None, "the excerpt of the whole line has the window of every column"
+    return shown
+
+
+def frame_excerpt(excerpt: Excerpt, d: Diagnostic) -> tuple[str, int, int] | None:
+    """:func:`frame` from the excerpt the check kept of the line; None when it kept no window there."""
+    window = excerpt.window(d.column)
+    if window is None:
+        return None
+    first, source = window
+    length = excerpt.length
     column = d.column
-    end_column = d.span.end_column if d.span.end_line == d.line else len(source) + 1
-    head = ""
-    if len(source) > WINDOW:
-        first = max(0, min(column - 1 - WINDOW // 4, len(source) - WINDOW))
-        last = first + WINDOW
+    end_column = d.span.end_column if d.span.end_line == d.line else length + 1
+    if length > WINDOW:
         head = ELLIPSIS if first > 0 else ""
-        tail = ELLIPSIS if last < len(source) else ""
+        tail = ELLIPSIS if first + WINDOW < length else ""
         column, end_column = column - first, min(end_column - first, WINDOW + 1)
-        source = source[first:last]
-        source, head_cells = head + source + tail, len(head)
-        column, end_column = column + head_cells, end_column + head_cells
+        source = head + source + tail
+        column, end_column = column + len(head), end_column + len(head)
     start = max(0, min(column - 1, len(source)))
     stop = end_column - 1
     stop = max(start, min(stop, len(source)))

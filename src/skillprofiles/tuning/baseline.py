@@ -6,19 +6,21 @@ import hashlib
 import json
 import os
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from skillprofiles.codes import meta
-from skillprofiles.diagnostics import Diagnostic, Span
+from skillprofiles.diagnostics import Diagnostic, Excerpt, Span
 from skillprofiles.source.reader import UnreadableError, read_bounded
 from skillprofiles.tuning.suppress import split_lines
 
 FORMAT_VERSION = 1
 MAX_BASELINE_BYTES = 64 * 1024 * 1024  # a baseline is read whole: a larger one is refused (SP911)
-MAX_SOURCE_BYTES = 64 * 1024 * 1024  # checked files are re-read for fingerprints up to this size
+MAX_SOURCE_BYTES = 64 * 1024 * 1024  # a line without an excerpt is read from its file up to this size
+MAX_CONTENT = 4096  # a normalised line longer than this is fingerprinted by its SHA-256
 Key = tuple[str, str, str]  # file (relative to the baseline's directory), code, fingerprint
+Excerpts = Mapping[str, Mapping[int, Excerpt]]  # Report.excerpts: file -> line -> excerpt
 
 
 class BaselineError(Exception):
@@ -58,16 +60,17 @@ class Baseline:
         return os.path.dirname(os.path.abspath(self.path))
 
     def apply(
-        self, diagnostics: Iterable[Diagnostic], checked: Iterable[str]
+        self, diagnostics: Iterable[Diagnostic], checked: Iterable[str], excerpts: Excerpts | None = None
     ) -> tuple[list[Diagnostic], int, list[Diagnostic]]:
         """Findings not in the baseline, how many were hidden, and SP903 for entries matching nothing.
 
         Only entries for ``checked`` files can be stale: a run over some files says nothing of others.
+        ``excerpts`` (``Report.excerpts``) gives the lines the findings are on, as the check read them.
         """
         remaining = Counter(e.key for e in self.entries)
         kept: list[Diagnostic] = []
         hidden = 0
-        for diagnostic, key in zip(*_keyed(list(diagnostics), self.root), strict=True):
+        for diagnostic, key in zip(*_keyed(list(diagnostics), self.root, excerpts), strict=True):
             if remaining[key] > 0:
                 remaining[key] -= 1
                 hidden += 1
@@ -105,22 +108,39 @@ def relative(file: str, root: str) -> str:
     return Path(os.path.relpath(os.path.abspath(file), root)).as_posix()
 
 
-def _keyed(diagnostics: list[Diagnostic], root: str) -> tuple[list[Diagnostic], list[Key]]:
+def _keyed(
+    diagnostics: list[Diagnostic], root: str, excerpts: Excerpts | None = None
+) -> tuple[list[Diagnostic], list[Key]]:
     """Each finding with its key, in the order given."""
     keys = [("", "", "")] * len(diagnostics)
-    lines_of: dict[str, list[str]] = {}
+    content = _Contents(excerpts or {})
     seen: Counter[tuple[str, str, str]] = Counter()
     order = sorted(range(len(diagnostics)), key=lambda i: diagnostics[i].sort_key())
     for i in order:
         d = diagnostics[i]
-        if d.file not in lines_of:
-            lines_of[d.file] = _lines(d.file)
-        lines = lines_of[d.file]
-        content = " ".join(lines[d.line - 1].split()) if 0 < d.line <= len(lines) else ""
-        occurrence = seen[(d.file, d.code, content)]
-        seen[(d.file, d.code, content)] += 1
-        keys[i] = (relative(d.file, root), d.code, fingerprint(d.code, content, occurrence))
+        text = content(d.file, d.line)
+        occurrence = seen[(d.file, d.code, text)]
+        seen[(d.file, d.code, text)] += 1
+        keys[i] = (relative(d.file, root), d.code, fingerprint(d.code, text, occurrence))
     return diagnostics, keys
+
+
+class _Contents:
+    """The fingerprint content of a line: from the run's excerpts, else (a library caller giving
+    bare diagnostics, a line no excerpt was kept for) read once per file through the bounded reader."""
+
+    def __init__(self, excerpts: Excerpts) -> None:
+        self.excerpts = excerpts
+        self.read: dict[str, list[str]] = {}
+
+    def __call__(self, file: str, line: int) -> str:
+        excerpt = self.excerpts.get(file, {}).get(line)
+        if excerpt is not None:
+            return excerpt.content
+        if file not in self.read:
+            self.read[file] = _lines(file)
+        lines = self.read[file]
+        return content_of(lines[line - 1]) if 0 < line <= len(lines) else ""
 
 
 def fingerprint(code: str, content: str, occurrence: int) -> str:
@@ -128,6 +148,15 @@ def fingerprint(code: str, content: str, occurrence: int) -> str:
     that code's findings on identical lines of the file it is (0, 1, ...): no line number."""
     digest = hashlib.sha256(f"{code}\0{content}\0{occurrence}".encode())
     return digest.hexdigest()[:20]
+
+
+def content_of(line: str) -> str:
+    """What a fingerprint hashes of a line: its whitespace-normalised text, or the SHA-256 of that
+    text when it is longer than MAX_CONTENT characters (a run keeps no more of one line)."""
+    content = " ".join(line.split())
+    if len(content) <= MAX_CONTENT:
+        return content
+    return "sha256:" + hashlib.sha256(content.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _lines(file: str) -> list[str]:
@@ -139,10 +168,11 @@ def _lines(file: str) -> list[str]:
     return split_lines(data.decode("utf-8", errors="replace"))
 
 
-def dump(diagnostics: Iterable[Diagnostic], path: str) -> str:
-    """The text of a baseline file recording ``diagnostics``, to be written at ``path``."""
+def dump(diagnostics: Iterable[Diagnostic], path: str, excerpts: Excerpts | None = None) -> str:
+    """The text of a baseline file recording ``diagnostics``, to be written at ``path``
+    (``excerpts``: ``Report.excerpts``, the lines as the check read them)."""
     root = os.path.dirname(os.path.abspath(path))
-    listed, keys = _keyed(list(diagnostics), root)
+    listed, keys = _keyed(list(diagnostics), root, excerpts)
     entries = sorted(
         (Entry(file, code, d.message, print_) for d, (file, code, print_) in zip(listed, keys, strict=True)),
         key=lambda e: (e.file, e.code, e.fingerprint),

@@ -21,8 +21,11 @@ FILE = 0  # the target line of a file-level directive
 _BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
-def split_lines(text: str) -> list[str]:
-    """The lines of a text, broken where libyaml breaks them (CR, LF, CRLF, NEL, U+2028, U+2029)."""
+def split_lines(text: str, upto: int | None = None) -> list[str]:
+    """The lines of a text, broken where libyaml breaks them (CR, LF, CRLF, NEL, U+2028, U+2029);
+    with ``upto``, only the first ``upto`` lines (the rest of the text is never cut into lines)."""
+    if upto is not None:
+        return _BREAK.split(text, maxsplit=upto)[:upto]
     lines = _BREAK.split(text)
     if lines and lines[-1] == "":
         lines.pop()
