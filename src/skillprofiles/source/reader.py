@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import errno
+import operator
 import os
 import re
 import stat
@@ -360,11 +361,10 @@ class _Composer(_EventLoader):
             return _STR
         return _MAP if kind is MappingNode else _SEQ
 
-    def descend_resolver(self, parent: Any, index: Any) -> None:
-        return None
-
-    def ascend_resolver(self) -> None:
-        return None
+    # called twice per node; no path resolvers are registered, so any callable that takes the same
+    # arguments and does nothing will do, and a builtin costs less than a Python function
+    descend_resolver = staticmethod(operator.is_)  # type: ignore[assignment]
+    ascend_resolver = staticmethod(tuple)  # type: ignore[assignment]
 
 
 def _composed(text: str, parsed: Parsed, limits: Limits) -> bool:
@@ -452,9 +452,16 @@ def _constructed(node: ScalarNode) -> Any:
         return _SKIP
 
 
-def _node_span(node: Node) -> Span:
+def _node_span(node: Node, _new: Any = object.__new__, _span_type: type[Span] = Span) -> Span:
+    # the work of _new_span inlined, with its names bound as defaults: this runs once per node
     start, end = node.start_mark, node.end_mark
-    return _new_span(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+    span: Span = _new(_span_type)
+    set_line, set_column, set_end_line, set_end_column = _SPAN_FIELDS
+    set_line(span, start.line + 1)
+    set_column(span, start.column + 1)
+    set_end_line(span, end.line + 1)
+    set_end_column(span, end.column + 1)
+    return span
 
 
 # a frozen dataclass sets each field through object.__setattr__; a document makes a span per node, and
