@@ -323,6 +323,49 @@ def summary(sizes: dict[int, dict[str, Figure]], jobs: int) -> dict[str, Any]:
     return checks
 
 
+def issue16_targets(
+    sizes: dict[int, dict[str, Figure]], cold: dict[str, Figure], jobs: int
+) -> dict[str, Any]:
+    """The targets of issue 16, each as its measured ratio and whether it is met."""
+    serial, default = "skillprofiles validate --jobs 1", f"skillprofiles validate --jobs {jobs}"
+    found: dict[str, Any] = {}
+    for size, figures in sizes.items():
+        floor = figures["floor (PyYAML CSafeLoader load)"]
+        one = figures[serial].cpu / floor.cpu
+        wall = figures[default].wall / floor.wall
+        found[f"{size}: one process CPU / floor CPU (target <= 1.5, stretch 1.0)"] = [one, one <= 1.5]
+        found[f"{size}: default wall / floor wall (target <= 1.0, stretch 0.7)"] = [wall, wall <= 1.0]
+    mine, other = cold.get("skillprofiles validate (1 file)"), cold.get("check-jsonschema (1 file)")
+    if mine and other:
+        ratio = mine.wall / other.wall
+        found["one-file start wall / check-jsonschema (target <= 0.6)"] = [ratio, ratio <= 0.6]
+        ratio = mine.cpu / other.cpu
+        found["one-file start CPU / check-jsonschema (beside it)"] = [ratio, ratio <= 0.6]
+    if 1000 in sizes and 10000 in sizes:
+        for name in (default, serial):
+            ratio = sizes[10000][name].maxrss_mb / sizes[1000][name].maxrss_mb
+            found[f"peak memory 10k / 1k, {name} (target <= 1.3)"] = [ratio, ratio <= 1.3]
+    return found
+
+
+def compile_bytecode() -> str:
+    """Compile the measured package's bytecode, as an install does (pip writes ``.pyc`` files).
+
+    An editable install run with ``PYTHONDONTWRITEBYTECODE`` set would otherwise compile every module
+    from source on every start, while check-jsonschema and pydantic, installed from wheels, load
+    compiled files: the one-file start would measure the compiler, not the validator.
+    """
+    import compileall
+    import importlib.util
+
+    spec = importlib.util.find_spec("skillprofiles")
+    if spec is None or not spec.submodule_search_locations:
+        return "skillprofiles not found"
+    package = next(iter(spec.submodule_search_locations))
+    ok = compileall.compile_dir(package, quiet=1)
+    return f"compiled {package}" if ok else f"compiling {package} failed"
+
+
 def main() -> None:
     """Parse options, run every measurement, print the tables and write the JSON results."""
     parser = argparse.ArgumentParser(
@@ -343,6 +386,8 @@ def main() -> None:
     args.workdir.mkdir(parents=True, exist_ok=True)
     started = datetime.datetime.now(datetime.timezone.utc)
     host = machine()
+    bytecode = compile_bytecode()
+    print(f"bytecode: {bytecode}")
     with tempfile.TemporaryDirectory() as temp:
         schema, schema_note = profile_schema(Path(temp))
         print(f"profile schema for check-jsonschema: {schema_note}")
@@ -357,6 +402,7 @@ def main() -> None:
         cold = cold_start(schema, args.cold_runs)
         print_table(f"one-file cold start ({ONE_FILE.name}, median of {args.cold_runs})", cold)
     targets = summary(sizes, args.jobs)
+    targets.update(issue16_targets(sizes, cold, args.jobs))
     print("\ntargets:", json.dumps(targets, indent=1))
     document = {
         "date": started.isoformat(timespec="seconds"),
@@ -365,6 +411,7 @@ def main() -> None:
         "repeat": args.repeat,
         "jobs": args.jobs,
         "schema": schema_note,
+        "bytecode": bytecode,
         "machine": host,
         "versions": versions(),
         "sizes": {str(n): {name: asdict(f) for name, f in figs.items()} for n, figs in sizes.items()},

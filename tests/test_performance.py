@@ -173,3 +173,29 @@ def test_plain_validation_imports_neither_rich_nor_jsonschema() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert out.stdout.strip().splitlines()[-1].endswith(" []")  # a one-file run starts no process pool
+
+
+def test_plain_validation_imports_and_builds_only_what_it_needs() -> None:
+    # one WSP-G3 file: no other command's packages, no catalogue file format (no catalogue file is
+    # configured), no process pool, and only the model of its own template gets its validator built
+    unneeded = (
+        "skillprofiles.hr",
+        "skillprofiles.export",
+        "skillprofiles.lsp",
+        "skillprofiles.catalogue.fileformat",
+        "pygls",
+        "lsprotocol",
+        "jsonschema",
+        "rich",
+        "multiprocessing",
+        "concurrent.futures",
+    )
+    code = (
+        "import sys\nfrom skillprofiles.cli import main\n"
+        "code = main(['validate', 'profiles/WSP-G3-003.yaml'])\n"
+        "from skillprofiles.models import RoleProfile, WSPG3Profile\n"
+        f"loaded = sorted(m for m in {unneeded!r} if m in sys.modules)\n"
+        "print(code, loaded, WSPG3Profile.__pydantic_complete__, RoleProfile.__pydantic_complete__)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert out.stdout.strip().splitlines()[-1] == "0 [] True False"

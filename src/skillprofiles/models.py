@@ -84,7 +84,9 @@ class Record(BaseModel):
     # Keys are read by alias only ('$schema', 'deliverables', 'kpis'): accepting the Python field
     # names too would accept keys the JSON Schema forbids. Python ``re`` runs the patterns, as in
     # jsonschema. Dumps use the aliases too, so that the default ``model_dump_json()`` loads back.
-    model_config = ConfigDict(extra="forbid", frozen=True, regex_engine="python-re", serialize_by_alias=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, regex_engine="python-re", serialize_by_alias=True, defer_build=True
+    )
 
 
 def _unique_levels(levels: list[Level]) -> list[Level]:

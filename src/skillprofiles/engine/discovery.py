@@ -53,12 +53,31 @@ def _unique(found: dict[str, Path]) -> list[tuple[Path, str]]:
     # a file reached twice (named twice, or through an inner link) is checked once, under its first name
     seen: set[str] = set()
     files = []
+    directories: dict[Path, str] = {}  # realpath resolves every component: once per directory is enough
     for name in sorted(found):
-        real = os.path.realpath(found[name])
+        real = _real(found[name], directories)
         if real not in seen:
             seen.add(real)
             files.append((found[name], name))
     return files
+
+
+def _real(path: Path, directories: dict[Path, str]) -> str:
+    """``os.path.realpath(path)``: a name that is not a link resolves to its resolved directory plus
+    itself, so only the directory is resolved, once, and the name only checked for being a link."""
+    if path.name in ("", ".", "..") or _is_link(path):
+        return os.path.realpath(path)
+    parent = path.parent
+    if parent not in directories:
+        directories[parent] = os.path.realpath(parent)
+    return os.path.join(directories[parent], path.name)
+
+
+def _is_link(path: Path) -> bool:
+    try:
+        return os.path.islink(path)
+    except ValueError:  # a NUL byte: realpath gives its answer (or its error) as before
+        return True
 
 
 def _problem(entry: Rule, message: str, file: str) -> Diagnostic:
@@ -83,14 +102,24 @@ def _walk(root: Path, follow_links: bool, problems: list[Diagnostic]) -> Iterato
             if entry.name.startswith("."):
                 continue
             path = Path(directory, entry.name)
-            if entry.is_symlink() and not _may_follow(path, top, follow_links, problems):
+            link = entry.is_symlink()
+            if link and not _may_follow(path, top, follow_links, problems):
                 continue
-            if os.path.isdir(path):  # follows a link let through; False for loops and broken links
+            # a link let through is followed (os.path.isdir: False for loops and broken links); for the
+            # rest the directory entry knows its type without another system call
+            if os.path.isdir(path) if link else _is_dir(entry):
                 if _first_visit(path, visited, problems):
                     pending.append(path)
             elif entry.name.endswith(PROFILE_SUFFIXES):
                 files.append(path)
         yield from reversed(files)
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir(follow_symlinks=False)
+    except OSError:  # as os.path.isdir: what cannot be examined is not walked
+        return False
 
 
 def _may_follow(link: Path, top: str, follow_links: bool, problems: list[Diagnostic]) -> bool:

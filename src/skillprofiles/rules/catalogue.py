@@ -6,6 +6,8 @@ import difflib
 import itertools
 from collections.abc import Iterable, Iterator
 
+from pydantic import BaseModel
+
 from skillprofiles.catalogue import Catalogue, CefrScale, Competence, default_catalogue, fold, slug
 from skillprofiles.catalogue.inference import VersionDecision, decide_version
 from skillprofiles.diagnostics import DocPath, Severity
@@ -325,16 +327,27 @@ def duplicate_competence(profile: AnyProfile, ctx: Context) -> Iterator[Finding]
 
 def duplicate_item(profile: AnyProfile, ctx: Context) -> Iterator[Finding]:
     """A list repeats an item: a duty, task, deliverable, KPI or knowledge/skill item of one competence."""
-    data = profile.model_dump(by_alias=True, exclude={"competences"})
-    for path, items in _text_lists(data, ()):
+    for path, items in _model_text_lists(profile, (), skip="competences"):
         yield from _repeats(items, path)
     for index, assigned in enumerate(profile.competences):
         items = [f"{k.code}: {k.text}" for k in assigned.knowledge_skills]
         yield from _repeats(items, ("competences", index, "knowledge_skills"))
 
 
+def _model_text_lists(
+    model: BaseModel, path: DocPath, skip: str | None = None
+) -> Iterator[tuple[DocPath, list[str]]]:
+    # what profile.model_dump(by_alias=True) would give, read off the model without dumping it: the
+    # dump copied every field of every file for this one check
+    for name, info in type(model).model_fields.items():
+        if name != skip:
+            yield from _text_lists(getattr(model, name), (*path, info.alias or name))
+
+
 def _text_lists(value: object, path: DocPath) -> Iterator[tuple[DocPath, list[str]]]:
-    if isinstance(value, dict):
+    if isinstance(value, BaseModel):
+        yield from _model_text_lists(value, path)
+    elif isinstance(value, dict):
         for key, child in value.items():
             yield from _text_lists(child, (*path, key))
     elif isinstance(value, list) and value and all(isinstance(v, str) for v in value):
