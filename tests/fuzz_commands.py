@@ -286,7 +286,7 @@ def workspace() -> Iterator[Path]:
     fuzzer builds it once (``main`` itself is unchanged)."""
     build = cli.build_parser
     parser = build()
-    cli.build_parser = lambda: parser  # type: ignore[assignment]
+    cli.build_parser = lambda only=None: parser  # type: ignore[assignment]
     try:
         with tempfile.TemporaryDirectory(prefix="skillprofiles-fuzz-") as name:
             yield Path(name)

@@ -3,44 +3,32 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
 
 from skillprofiles._version import __version__
-from skillprofiles.cli import (
-    catalogue_cmd,
-    compare_cmd,
-    export_cmd,
-    fix_cmd,
-    gap_cmd,
-    lsp_cmd,
-    matrix_cmd,
-    new_cmd,
-    rules_cmd,
-    schema_cmd,
-    show_cmd,
-    team_cmd,
-    validate_cmd,
-)
 from skillprofiles.cli.common import EXIT_OK, EXIT_USAGE, quiet_stdout
 from skillprofiles.cli.help import describe
 from skillprofiles.source import MissingLibyamlError
 
-COMMANDS = (
-    validate_cmd,
-    fix_cmd,
-    new_cmd,
-    rules_cmd,
-    catalogue_cmd,
-    schema_cmd,
-    show_cmd,
-    matrix_cmd,
-    gap_cmd,
-    compare_cmd,
-    team_cmd,
-    export_cmd,
-    lsp_cmd,
-)
+# command name -> its module, in --help order; a command's module is imported only when it is
+# registered, and a run of one command registers that one only (see build_parser)
+COMMANDS: dict[str, str] = {
+    "validate": "validate_cmd",
+    "fix": "fix_cmd",
+    "new": "new_cmd",
+    "rules": "rules_cmd",
+    "catalogue": "catalogue_cmd",
+    "schema": "schema_cmd",
+    "show": "show_cmd",
+    "matrix": "matrix_cmd",
+    "gap": "gap_cmd",
+    "compare": "compare_cmd",
+    "team": "team_cmd",
+    "export": "export_cmd",
+    "lsp": "lsp_cmd",
+}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -50,13 +38,19 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every subcommand registered."""
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser with every subcommand registered, or only the command ``only``.
+
+    Importing every command's module costs a one-file run a tenth of its start-up (the HR and
+    export packages, the language server's options); when the command to run is known, the
+    others need not exist: the top-level parser then sees nothing but that command's name.
+    """
     parser = _Parser(prog="skillprofiles", description="Validate and query e-CF competency profiles.")
     parser.add_argument("--version", action="version", version=f"skillprofiles {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for command in COMMANDS:
-        command.register(sub)
+    for name, module in COMMANDS.items():
+        if only is None or name == only:
+            importlib.import_module(f"skillprofiles.cli.{module}").register(sub)
     describe(sub.choices)
     return parser
 
@@ -64,8 +58,12 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``skillprofiles`` script; returns the exit code."""
     _never_fail_on_encoding()
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    # the first argument is the command's name (the top level has no option taking a value): then
+    # only that command is registered, and every argument after it is that command's to parse
+    first = arguments[0] if arguments else None
+    parser = build_parser(first if first in COMMANDS else None)
+    args = parser.parse_args(arguments)
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
