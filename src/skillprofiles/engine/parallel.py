@@ -67,6 +67,7 @@ def check_files(
 
 
 SETTLE_EVERY = 64  # files between two moves of what the caller has kept out of the collector's sight
+YOUNG_THRESHOLD = 20_000  # allocations between two collections of the youngest generation, during a run
 
 
 def _settling(results: Iterable[FileResult]) -> Iterator[FileResult]:
@@ -83,12 +84,17 @@ def _settling(results: Iterable[FileResult]) -> Iterator[FileResult]:
     if not gc.isenabled() or gc.get_freeze_count():
         yield from results
         return
+    threshold = gc.get_threshold()
+    # a file's parse keeps a few thousand objects alive at once: at the default 700 allocations the
+    # youngest generation is collected several times per file, walking that same live tree each time
+    gc.set_threshold(max(threshold[0], YOUNG_THRESHOLD), *threshold[1:])
     try:
         for count, result in enumerate(results, 1):
             if count % SETTLE_EVERY == 0:
                 gc.freeze()
             yield result
     finally:
+        gc.set_threshold(*threshold)
         gc.unfreeze()
 
 
