@@ -19,7 +19,7 @@ from skillprofiles.models import AnyProfile
 from skillprofiles.rules import Check, checks, has_check
 from skillprofiles.rules.base import Context, Finding
 from skillprofiles.rules.summary import ProfileSummary, summarize
-from skillprofiles.source.profile import build
+from skillprofiles.source.profile import build, build_models
 from skillprofiles.source.reader import Parsed, read_path, shown
 from skillprofiles.source.salvage import salvage
 from skillprofiles.tuning import suppress
@@ -54,6 +54,8 @@ class Checker:
         checks (codes, relationships, wordings), but only findings in ``paths`` are reported.
         """
         files, problems = discover(paths, self.config.limits.follow_links)
+        if parallel.effective_jobs(self.jobs, len(files)) > 1:
+            build_models()  # once, before the workers fork, rather than once in each of them
         # results carry diagnostics and small summaries, never the parsed profiles (see parallel.py)
         results = list(parallel.check_files(self.check_file, files, self.jobs))
         summaries = [r.summary for r in results if r.summary is not None]

@@ -84,10 +84,7 @@ def _settling(results: Iterable[FileResult]) -> Iterator[FileResult]:
     if not gc.isenabled() or gc.get_freeze_count():
         yield from results
         return
-    threshold = gc.get_threshold()
-    # a file's parse keeps a few thousand objects alive at once: at the default 700 allocations the
-    # youngest generation is collected several times per file, walking that same live tree each time
-    gc.set_threshold(max(threshold[0], YOUNG_THRESHOLD), *threshold[1:])
+    threshold = _fewer_young_collections()
     try:
         for count, result in enumerate(results, 1):
             if count % SETTLE_EVERY == 0:
@@ -96,6 +93,15 @@ def _settling(results: Iterable[FileResult]) -> Iterator[FileResult]:
     finally:
         gc.set_threshold(*threshold)
         gc.unfreeze()
+
+
+def _fewer_young_collections() -> tuple[int, int, int]:
+    """Collect the youngest generation less often; returns the thresholds to restore."""
+    threshold = gc.get_threshold()
+    # a file's parse keeps a few thousand objects alive at once: at the default 700 allocations the
+    # youngest generation is collected several times per file, walking that same live tree each time
+    gc.set_threshold(max(threshold[0], YOUNG_THRESHOLD), *threshold[1:])
+    return threshold
 
 
 def _terminated(signum: int, frame: object) -> None:
@@ -115,6 +121,7 @@ def _context() -> BaseContext:
 def _start(check: CheckFile) -> None:
     global _CHECK
     _CHECK = check
+    _fewer_young_collections()  # a worker's collections walk each file's parse just as the parent's
     # Ctrl-C is the parent's to handle: it stops the pool; workers must not each print a traceback;
     # SIGTERM ends a worker at once and silently (the default action), whatever the parent installed
     signal.signal(signal.SIGINT, signal.SIG_IGN)

@@ -41,6 +41,16 @@ class ProfileError(DiagnosticsError):
     kind = "profile"
 
 
+def build_models() -> None:
+    """Build every profile model's validator now (they are built on first use otherwise).
+
+    Before a process pool forks, so that the workers inherit the validators instead of each
+    building the same ones again.
+    """
+    for model in MODELS.values():
+        model.model_rebuild()
+
+
 def build(parsed: Parsed) -> tuple[AnyProfile | None, list[Diagnostic]]:
     """Validate parsed data against the model its template names."""
     if parsed.data is None:
