@@ -154,6 +154,7 @@ def knowledge_skill_wording_across(summaries: list[ProfileSummary], ctx: Context
                 seen
                 and seen[1] != summary.file
                 and use.code not in reported
+                and seen[0] != own[use.code]  # the same text folds the same: no need to fold it
                 and fold(seen[0]) != fold(own[use.code])
             ):
                 reported.add(use.code)
