@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from array import array
 from dataclasses import dataclass, field
 
 from skillprofiles.diagnostics import DocPath, Span
@@ -48,6 +49,9 @@ class ProfileSummary:
 
     Strings are interned (a repository repeats its wordings and titles in every file) and positions
     are kept on the items themselves, so a run of 10,000 profiles holds a few kilobytes per file.
+    The knowledge/skill uses, a dozen or more a file, are kept packed (their strings in one tuple,
+    their indexes and positions in one array of machine integers) and unpacked when read: an
+    object and a span per use took most of a kept summary.
     """
 
     file: str
@@ -55,8 +59,25 @@ class ProfileSummary:
     code: str | None
     title: str
     relationships: tuple[Relationship, ...] = ()
-    knowledge_skills: tuple[KnowledgeSkillUse, ...] = ()
+    uses_text: tuple[str, ...] = ()  # code, text, competence of each knowledge/skill use
+    uses_at: array[int] = field(default_factory=lambda: array("I"))  # _PACKED integers per use
     spans: dict[DocPath, Span] = field(default_factory=dict)  # code and title, values and keys
+
+    @property
+    def knowledge_skills(self) -> tuple[KnowledgeSkillUse, ...]:
+        """Every knowledge/skill use of the file, in document order."""
+        texts, at = self.uses_text, self.uses_at
+        return tuple(
+            KnowledgeSkillUse(
+                texts[3 * n],
+                texts[3 * n + 1],
+                texts[3 * n + 2],
+                at[_PACKED * n],
+                at[_PACKED * n + 1],
+                Span(*at[_PACKED * n + 2 : _PACKED * (n + 1)]),
+            )
+            for n in range(len(texts) // 3)
+        )
 
     def span(self, path: DocPath, key: bool = False) -> Span:
         """Where a path of this file starts (its key with ``key``); 1:1 when it was not recorded."""
@@ -70,26 +91,26 @@ class ProfileSummary:
         return found or Span.point(1, 1)
 
 
+_PACKED = 6  # competence index, item index, line, column, end line, end column
+
+
 def summarize(profile: AnyProfile, file: str, source: SourceMap) -> ProfileSummary:
     """The summary of one loaded profile."""
     values = source.values
-    uses = tuple(
-        KnowledgeSkillUse(
-            sys.intern(item.code),
-            sys.intern(item.text),
-            sys.intern(c.code),
-            i,
-            j,
-            values.get(("competences", i, "knowledge_skills", j, "text"), _ORIGIN),
-        )
-        for i, c in enumerate(profile.competences)
-        for j, item in enumerate(c.knowledge_skills)
-    )
+    texts: list[str] = []
+    at = array("I")
+    for i, c in enumerate(profile.competences):
+        competence = sys.intern(c.code)
+        for j, item in enumerate(c.knowledge_skills):
+            where = values.get(("competences", i, "knowledge_skills", j, "text"), _ORIGIN)
+            texts += (sys.intern(item.code), sys.intern(item.text), competence)
+            at.extend((i, j, where.line, where.column, where.end_line, where.end_column))
     named: tuple[DocPath, ...] = (("code",), ("title",))
     spans: dict[DocPath, Span] = {p: values[p] for p in named if p in values}
     spans.update({(*p, "<key>"): source.keys[p] for p in named if p in source.keys})
+    relationships = _relationships(profile, values)
     return ProfileSummary(
-        file, profile.template, profile.code, profile.title, _relationships(profile, values), uses, spans
+        file, profile.template, profile.code, profile.title, relationships, tuple(texts), at, spans
     )
 
 
