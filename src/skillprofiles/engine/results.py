@@ -42,7 +42,9 @@ def excerpts_of(text: str, positions: Iterable[tuple[int, int]]) -> dict[int, Ex
             line = lines[number - 1]
             starts = sorted({frame_start(len(line), column) for column in wanted})
             windows = tuple((start, line[start : start + FRAME_WINDOW]) for start in starts)
-            kept[number] = Excerpt(len(line), content_of(line), windows)
+            content = content_of(line)
+            # most lines with findings are already normalised: keep one string, not two equal ones
+            kept[number] = Excerpt(len(line), line if content == line else content, windows)
     return kept
 
 

@@ -107,7 +107,7 @@ def summarize(profile: AnyProfile, file: str, source: SourceMap) -> ProfileSumma
             at.extend((i, j, where.line, where.column, where.end_line, where.end_column))
     named: tuple[DocPath, ...] = (("code",), ("title",))
     spans: dict[DocPath, Span] = {p: values[p] for p in named if p in values}
-    spans.update({(*p, "<key>"): source.keys[p] for p in named if p in source.keys})
+    spans.update({_KEY_PATHS[p]: source.keys[p] for p in named if p in source.keys})
     relationships = _relationships(profile, values)
     return ProfileSummary(
         file, profile.template, profile.code, profile.title, relationships, tuple(texts), at, spans
@@ -127,3 +127,4 @@ def _relationships(profile: AnyProfile, values: dict[DocPath, Span]) -> tuple[Re
 
 
 _ORIGIN = Span.point(1, 1)
+_KEY_PATHS: dict[DocPath, DocPath] = {p: (*p, "<key>") for p in (("code",), ("title",))}  # one tuple each
