@@ -147,21 +147,21 @@ def knowledge_skill_wording_across(summaries: list[ProfileSummary], ctx: Context
     for summary in summaries:
         reported: set[str] = set()
         own: dict[str, str] = {}
-        for use in summary.knowledge_skills:
-            own.setdefault(use.code, use.text)
-            seen = first.get(use.code)
+        for n, code, text in summary.wordings():  # the uses are unpacked only where one is reported
+            own.setdefault(code, text)
+            seen = first.get(code)
             if (
                 seen
                 and seen[1] != summary.file
-                and use.code not in reported
-                and seen[0] != own[use.code]  # the same text folds the same: no need to fold it
-                and fold(seen[0]) != fold(own[use.code])
+                and code not in reported
+                and seen[0] != own[code]  # the same text folds the same: no need to fold it
+                and fold(seen[0]) != fold(own[code])
             ):
-                reported.add(use.code)
+                reported.add(code)
                 yield Finding(
-                    f"{use.code} is worded '{own[use.code]}' here but '{seen[0]}' in {seen[1]}",
-                    use.path,
-                    f"use one wording for {use.code} across profiles",
+                    f"{code} is worded '{own[code]}' here but '{seen[0]}' in {seen[1]}",
+                    summary.use(n).path,
+                    f"use one wording for {code} across profiles",
                     file=summary.file,
                 )
         for code, text in own.items():

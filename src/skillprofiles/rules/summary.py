@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from array import array
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from skillprofiles.diagnostics import DocPath, Span
@@ -66,18 +67,21 @@ class ProfileSummary:
     @property
     def knowledge_skills(self) -> tuple[KnowledgeSkillUse, ...]:
         """Every knowledge/skill use of the file, in document order."""
+        return tuple(self.use(n) for n in range(len(self.uses_text) // 3))
+
+    def wordings(self) -> Iterator[tuple[int, str, str]]:
+        """Each use's number, code and text, without unpacking the rest (see :meth:`use`)."""
+        texts = self.uses_text
+        for n in range(len(texts) // 3):
+            yield n, texts[3 * n], texts[3 * n + 1]
+
+    def use(self, n: int) -> KnowledgeSkillUse:
+        """The ``n``-th knowledge/skill use of the file (0-based)."""
         texts, at = self.uses_text, self.uses_at
-        return tuple(
-            KnowledgeSkillUse(
-                texts[3 * n],
-                texts[3 * n + 1],
-                texts[3 * n + 2],
-                at[_PACKED * n],
-                at[_PACKED * n + 1],
-                Span(*at[_PACKED * n + 2 : _PACKED * (n + 1)]),
-            )
-            for n in range(len(texts) // 3)
-        )
+        base = _PACKED * n
+        where = Span(at[base + 2], at[base + 3], at[base + 4], at[base + 5])
+        code, text, competence = texts[3 * n : 3 * n + 3]
+        return KnowledgeSkillUse(code, text, competence, at[base], at[base + 1], where)
 
     def span(self, path: DocPath, key: bool = False) -> Span:
         """Where a path of this file starts (its key with ``key``); 1:1 when it was not recorded."""
