@@ -245,8 +245,7 @@ def located(exc: ValidationError, model: type[BaseModel], parsed: Parsed) -> lis
         if e["loc"][-1:] == ("[key]",)
     }
     return [
-        _at_key(d, parsed) if tuple(d.path) in key_paths else d
-        for d in model_diagnostics(exc, model, parsed)
+        _at_key(d, parsed) if tuple(d.path) in key_paths else d for d in model_diagnostics(exc, model, parsed)
     ]
 
 
