@@ -2,7 +2,7 @@
 
 Each case is one command in a fresh directory, with what it must do: no traceback, no SP000, an
 exit code, a bound on time and output, and its inputs untouched. Prints one line per case and ends
-with exit 1 when any case fails (a case in ``KNOWN_EXPORT_GAPS`` prints KNOWN, unless ``--strict``).
+with exit 1 when any case fails.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.fuzz_known import KNOWN_EXPORT_GAPS
 from tests.minimal import WSP
 
 HOSTILE = "Edu\x1b[2J\x1b]8;;http://x\x07\x9b\u202e\n::error::x [link=http://x]y[/link] [bold]"
@@ -438,7 +437,6 @@ def strip_terminal(text: str) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-k", default="", help="run only cases whose name contains this")
-    parser.add_argument("--strict", action="store_true", help="count the known export gaps as failures")
     args = parser.parse_args()
     exe = [sys.executable, "-m", "skillprofiles"]
     failed = 0
@@ -446,9 +444,8 @@ def main() -> int:
         if args.k not in case.name:
             continue
         ok, summary = run_case(case, exe)
-        known = not ok and not args.strict and any(case.name.endswith(": " + g) for g in KNOWN_EXPORT_GAPS)
-        failed += not ok and not known
-        print(f"{'ok  ' if ok else 'KNOWN' if known else 'FAIL'} {case.name}: {summary}", flush=True)
+        failed += not ok
+        print(f"{'ok  ' if ok else 'FAIL'} {case.name}: {summary}", flush=True)
     print(f"{failed} failed")
     return 1 if failed else 0
 

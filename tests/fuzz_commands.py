@@ -254,8 +254,8 @@ def _text(stream: io.TextIOWrapper) -> str:
     return stream.buffer.getvalue().decode("utf-8", "replace")  # type: ignore[attr-defined]
 
 
-def problems(target: Target, outcome: Outcome, known: frozenset[str] = frozenset()) -> list[str]:
-    """What is wrong with one run's outcome (empty: nothing); ``known`` names accepted gaps."""
+def problems(target: Target, outcome: Outcome) -> list[str]:
+    """What is wrong with one run's outcome (empty: nothing)."""
     found = []
     if outcome.error is not None:
         found.append(f"exception {type(outcome.error).__name__}: {outcome.error}")
@@ -269,12 +269,11 @@ def problems(target: Target, outcome: Outcome, known: frozenset[str] = frozenset
         found.append("SP000")
     if len(both.encode("utf-8", "replace")) > MAX_OUTPUT:
         found.append(f"{len(both)} characters of output")
-    if target.name not in known:
-        bad = sorted(set(CONTROL.findall(both)))
-        if bad:
-            found.append(f"control characters {bad!r}")
-        if "github" not in target.name and WORKFLOW.search(both):
-            found.append("a line starts a CI workflow command")
+    bad = sorted(set(CONTROL.findall(both)))
+    if bad:
+        found.append(f"control characters {bad!r}")
+    if "github" not in target.name and WORKFLOW.search(both):
+        found.append("a line starts a CI workflow command")
     return found
 
 
@@ -294,7 +293,7 @@ def workspace() -> Iterator[Path]:
         cli.build_parser = build  # type: ignore[assignment]
 
 
-def run_one(target: Target, text: str, folder: Path, known: frozenset[str] = frozenset()) -> list[str]:
+def run_one(target: Target, text: str, folder: Path) -> list[str]:
     """Write the input and the files beside it, run the target, check the outcome and the inputs."""
     for entry in folder.iterdir():
         entry.unlink()
@@ -303,7 +302,7 @@ def run_one(target: Target, text: str, folder: Path, known: frozenset[str] = fro
         (folder / name).write_bytes(content.encode("utf-8", "surrogatepass"))
     before = {p.name: p.read_bytes() for p in folder.iterdir()}
     outcome = run(list(target.argv), folder)
-    found = problems(target, outcome, known)
+    found = problems(target, outcome)
     after = {p.name: p.read_bytes() for p in folder.iterdir() if p.name in before}
     if after != before:
         found.append("an input was modified")
@@ -317,7 +316,6 @@ def fuzz(
     chosen: list[Target],
     inputs: int,
     seed: int,
-    known: frozenset[str] = frozenset(),
     report: Report | None = None,
 ) -> dict[str, tuple[int, int]]:
     """Run ``inputs`` mutated inputs spread evenly over ``chosen``; per target: (inputs, failures)."""
@@ -327,7 +325,7 @@ def fuzz(
         for i in range(inputs):
             target = chosen[i % len(chosen)]
             text = mutate(rng, rng.choice(target.seeds))
-            found = run_one(target, text, folder, known)
+            found = run_one(target, text, folder)
             counts[target.name][0] += 1
             if found:
                 counts[target.name][1] += 1

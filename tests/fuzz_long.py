@@ -2,8 +2,7 @@
 
 Inputs are spread evenly over the targets of ``tests/fuzz_commands.py`` and over ``--workers``
 processes (each with its own seed). Prints the inputs and failures per target, the wall time, and
-each failing input (its first five per target, written under ``--keep``). Exit 1 on any failure
-outside ``KNOWN_EXPORT_GAPS`` (``--strict``: any failure at all).
+each failing input (its first five per target, written under ``--keep``). Exit 1 on any failure.
 """
 
 from __future__ import annotations
@@ -15,13 +14,12 @@ import time
 from pathlib import Path
 
 from tests.fuzz_commands import Target, fuzz, targets
-from tests.fuzz_known import KNOWN_EXPORT_GAPS
 
 
 def _shard(
-    job: tuple[int, int, str, bool],
+    job: tuple[int, int, str],
 ) -> tuple[dict[str, tuple[int, int]], list[tuple[str, str, list[str]]]]:
-    inputs, seed, only, strict = job
+    inputs, seed, only = job
     chosen = [t for t in targets() if only in t.name]
     failures: list[tuple[str, str, list[str]]] = []
 
@@ -29,8 +27,7 @@ def _shard(
         if sum(1 for name, _, _ in failures if name == target.name) < 5:
             failures.append((target.name, text, found))
 
-    known = frozenset() if strict else KNOWN_EXPORT_GAPS
-    return fuzz(chosen, inputs, seed, known, report), failures
+    return fuzz(chosen, inputs, seed, report), failures
 
 
 def main() -> int:
@@ -40,10 +37,9 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=17, help="seed of the first worker")
     parser.add_argument("-k", default="", help="only targets whose name contains this")
     parser.add_argument("--keep", type=Path, default=Path("fuzz-failures"), help="where failing inputs go")
-    parser.add_argument("--strict", action="store_true", help="count the known export gaps as failures")
     args = parser.parse_args()
     share, extra = divmod(args.inputs, args.workers)
-    jobs = [(share + (i < extra), args.seed + i, args.k, args.strict) for i in range(args.workers)]
+    jobs = [(share + (i < extra), args.seed + i, args.k) for i in range(args.workers)]
     start = time.monotonic()
     if args.workers == 1:
         results = [_shard(jobs[0])]
@@ -59,8 +55,7 @@ def main() -> int:
             total[0] += n
             total[1] += bad
     for name, (n, bad) in totals.items():
-        known = "  (known export gap)" if name in KNOWN_EXPORT_GAPS and bad else ""
-        print(f"{name:28} {n:8,} inputs {bad:6,} failing{known}")
+        print(f"{name:28} {n:8,} inputs {bad:6,} failing")
     inputs = sum(n for n, _ in totals.values())
     print(f"{inputs:,} inputs over {len(totals)} targets in {elapsed:.0f} s ({args.workers} workers)")
     if failures:
@@ -69,8 +64,7 @@ def main() -> int:
         path = args.keep / f"{i:03}-{name.replace(' ', '_').replace('/', '_')}.yaml"
         path.write_text(text, encoding="utf-8", errors="surrogatepass")
         print(f"FAIL {name}: {'; '.join(found)[:300]} (input: {path})")
-    real = [f for f in failures if args.strict or f[0] not in KNOWN_EXPORT_GAPS]
-    return 1 if real else 0
+    return 1 if failures else 0
 
 
 if __name__ == "__main__":

@@ -288,11 +288,44 @@ def test_sigterm_to_a_parallel_run_ends_it_quietly(tmp_path: Path) -> None:
     process = subprocess.Popen(
         command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True
     )
-    time.sleep(2.5)
+    deadline = time.monotonic() + 30
+    while len(_children(process.pid)) < 2 and time.monotonic() < deadline:  # the pool is checking
+        time.sleep(0.01)
+    assert process.poll() is None, "the run ended before it could be stopped"
     os.killpg(process.pid, signal.SIGTERM)  # as a supervisor (timeout, CI cancel) does: the whole group
     _, err = process.communicate(timeout=60)
     assert process.returncode in (143, -signal.SIGTERM)
     assert b"Traceback" not in err
+    # and no worker is left behind (one forked to replace a killed one included): none runs in here
+    deadline = time.monotonic() + 10
+    while _running_in(tmp_path) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert _running_in(tmp_path) == []
+
+
+def _children(pid: int) -> list[int]:
+    """The child processes of ``pid``: every process in Linux's /proc whose parent it is."""
+    found = []
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            fields = (entry / "stat").read_text().rpartition(")")[2].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(entry.name))
+    return found
+
+
+def _running_in(directory: Path) -> list[int]:
+    """The processes whose working directory is ``directory`` (Linux's /proc; empty elsewhere)."""
+    found = []
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            if os.readlink(entry / "cwd") == str(directory):
+                found.append(int(entry.name))
+        except OSError:
+            continue
+    return found
 
 
 def test_repository_with_a_symlink_loop_is_a_finding_not_a_runtime_error(tmp_path: Path) -> None:

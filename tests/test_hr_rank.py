@@ -168,3 +168,20 @@ def test_fast_ranking_agrees_on_the_reference_profiles(languages: tuple[str, ...
         person = load_assessment(path)
         expected = _by_full_reports(person, members, languages)
         assert [(r.file, r.fit) for r in rank(person, members, languages=languages)] == expected
+
+
+def test_csv_cells_that_would_start_a_formula_are_text_in_spreadsheets(tmp_path: Path) -> None:
+    from skillprofiles.cli import main
+    from tests.minimal import WSP
+
+    hostile = '=HYPERLINK("http://evil.example","x")'
+    (tmp_path / "in").mkdir()
+    text = WSP.replace("title: Test Profile", f"title: '{hostile}'")
+    (tmp_path / "in" / "p.yaml").write_text(text, "utf-8")
+    for fmt in ("csv", "json"):
+        assert main(["matrix", str(tmp_path / "in"), "--format", fmt, "-o", str(tmp_path / f"m.{fmt}")]) == 0
+    cells = next(iter(csv.DictReader(io.StringIO((tmp_path / "m.csv").read_text(encoding="utf-8")))))
+    assert cells["title"] == "'" + hostile
+    assert cells["level"].isdigit()  # numbers are left alone
+    assert json.loads((tmp_path / "m.json").read_text(encoding="utf-8"))[0]["title"] == hostile
+    assert to_csv([{"a": "-1", "b": -1, "c": "e-2"}]) == "a,b,c\n'-1,-1,e-2\n"

@@ -244,3 +244,21 @@ def test_sarif_missing_section_points_at_one_line(real_report: Report) -> None:
     assert text_lines[region["startLine"] - 1].strip() == "- min_level: C1"
     assert region["endLine"] == region["startLine"]
     assert region["endColumn"] == len(text_lines[region["startLine"] - 1]) + 1
+
+
+def test_sarif_line_ends_come_from_what_the_check_read(
+    real_report: Report, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first line's end column of a multi-line finding is the length the check kept: the file is
+    not read again, so a file rewritten after the check still gets its region from the checked text."""
+    Path("profiles/missing.yaml").write_text(ROLE.replace("mission:", "# mission:"), encoding="utf-8")
+    checked = Checker(Config(ignore=("SP303",))).check_paths(["profiles/missing.yaml"])
+    Path("profiles/missing.yaml").write_text("x\n", encoding="utf-8")  # changed after the check
+
+    def refused(*args: object, **kwargs: object) -> object:
+        raise AssertionError("the file was read again")
+
+    monkeypatch.setattr("skillprofiles.render.sarif.read_lines", refused)
+    results = sarif(checked)["runs"][0]["results"]
+    region = next(r for r in results if r["ruleId"] == "SP101")["locations"][0]["physicalLocation"]["region"]
+    assert region["endColumn"] == len(ROLE.splitlines()[0]) + 1

@@ -424,7 +424,9 @@ def _ids(path: tuple[str | int, ...], ids: list[str]) -> Iterator[tuple[tuple[st
 
 def json_schema() -> dict[str, object]:
     """The JSON Schema (draft 2020-12) of a catalogue file."""
-    schema = CatalogueFile.model_json_schema(by_alias=True)
+    from skillprofiles.schemas import for_editors
+
+    schema = for_editors(CatalogueFile.model_json_schema(by_alias=True))
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID, **schema}
 
 

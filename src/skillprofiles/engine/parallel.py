@@ -15,6 +15,7 @@ from skillprofiles.engine.results import FileResult
 
 if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
+    from multiprocessing.pool import IMapIterator
 
 CheckFile = Callable[[Path, str], FileResult]
 
@@ -24,6 +25,8 @@ SERIAL_BELOW = 200
 JOBS_PER_CPU = 4  # --jobs above this many processes per CPU is capped: more only costs memory
 MAX_JOBS = 1024  # --jobs above this is a usage error
 _CHECK: CheckFile | None = None
+_PRCTL: Callable[[int, int], int] | None = None  # libc prctl, looked up by the parent before forking
+_PARENT = 0  # the parent process id, recorded before forking
 
 
 def cpu_count() -> int:
@@ -56,12 +59,16 @@ def check_files(
         yield from _settling((_without_profile(check(path, display)) for path, display in files))
         return
     chunk = max(1, min(32, len(files) // (workers * 8)))
-    # SIGTERM ends the run as SystemExit(143): the pool's exit terminates the workers, nobody prints
-    # a traceback; the handler is the parent's only (workers reset it in _start)
+    # SIGTERM ends the run with exit 143 and kills the workers, printing nothing (_terminated); the
+    # handler is the parent's only (workers reset it in _start and die with the parent)
+    global _PRCTL, _PARENT
+    _PRCTL, _PARENT = _prctl(), os.getpid()
     previous = signal.signal(signal.SIGTERM, _terminated)
     try:
         with _context().Pool(workers, initializer=_start, initargs=(check,)) as pool:
-            yield from _settling(pool.imap(_check, files, chunksize=chunk))
+            chunks = [files[i : i + chunk] for i in range(0, len(files), chunk)]
+            waited = _waking(pool.imap(_check_chunk, chunks))
+            yield from _settling(result for results in waited for result in results)
     finally:
         signal.signal(signal.SIGTERM, previous)
 
@@ -104,8 +111,39 @@ def _fewer_young_collections() -> tuple[int, int, int]:
     return threshold
 
 
+WAKE_EVERY = 0.25  # seconds: how long the parent waits for a result before it looks at signals
+
+
+def _waking(results: IMapIterator[list[FileResult]]) -> Iterator[list[FileResult]]:
+    """``results``, waited for in short slices.
+
+    Python runs a signal handler only in the main thread, between two bytecodes; a SIGTERM that the
+    kernel hands to one of the pool's threads leaves the main thread asleep in an untimed wait, and if
+    the workers died of the same signal (a supervisor ends the whole group), no result ever wakes it:
+    the run would hang instead of ending. A timed wait returns, and the handler runs."""
+    from multiprocessing import TimeoutError as Pending
+
+    while True:
+        try:
+            yield results.next(timeout=WAKE_EVERY)
+        except Pending:
+            continue
+        except StopIteration:
+            return
+
+
 def _terminated(signum: int, frame: object) -> None:
-    raise SystemExit(128 + signum)
+    """The parent's SIGTERM: end the workers and exit 128 + signum at once, printing nothing.
+
+    Not through the pool's own exit: a worker killed while it held the task queue's lock (a
+    supervisor's SIGTERM reaches the whole group) leaves that lock taken for ever, and
+    ``Pool.terminate`` waits for it, so the run would hang instead of ending. What the run had not
+    written yet is lost either way: it was stopped."""
+    import multiprocessing
+
+    for child in multiprocessing.active_children():
+        child.kill()
+    os._exit(128 + signum)
 
 
 def _context() -> BaseContext:
@@ -126,11 +164,41 @@ def _start(check: CheckFile) -> None:
     # SIGTERM ends a worker at once and silently (the default action), whatever the parent installed
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _die_with_parent()
 
 
-def _check(item: tuple[Path, str]) -> FileResult:
+def _die_with_parent() -> None:
+    """On Linux, have the kernel end this worker when the parent ends, however it ends.
+
+    The parent's SIGTERM handler exits without the pool's clean-up (see ``_terminated``); a worker the
+    pool started in the meantime to replace a killed one would otherwise wait on its queue for ever.
+    ``prctl`` was looked up before the fork: a worker must not import (a fork can copy the import
+    lock held by another thread of the parent)."""
+    if _PRCTL is None:
+        return
+    _PRCTL(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    if os.getppid() != _PARENT:  # the parent ended before the request was made
+        os._exit(128 + signal.SIGTERM)
+
+
+def _prctl() -> Callable[[int, int], int] | None:
+    """libc's ``prctl`` on Linux (looked up in the parent, before any worker is forked), else None."""
+    if not sys.platform.startswith("linux"):
+        return None
+    import ctypes
+
+    try:
+        function: Callable[[int, int], int] = ctypes.CDLL(None).prctl
+    except (OSError, AttributeError):
+        return None
+    return function
+
+
+def _check_chunk(items: Sequence[tuple[Path, str]]) -> list[FileResult]:
+    """A worker's task: the results of a few files (chunks are cut by the parent, so that it can wait
+    on each with a timeout: ``imap``'s own chunking hides its iterator)."""
     assert _CHECK is not None, "worker used before its initializer ran"
-    return _without_profile(_CHECK(*item))
+    return [_without_profile(_CHECK(*item)) for item in items]
 
 
 def _without_profile(result: FileResult) -> FileResult:

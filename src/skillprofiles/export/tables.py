@@ -78,14 +78,27 @@ def gap_rows(reports: Iterable[tuple[str, str, GapReport]]) -> list[Row]:
     return [{k: _safe(v) for k, v in row.items()} for row in rows]
 
 
+# a cell a spreadsheet would read as a formula (OWASP's CSV injection list)
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def to_csv(rows: Sequence[Row], columns: Sequence[str] | None = None) -> str:
-    """Rows as CSV text with a header line (empty cells for None)."""
+    """Rows as CSV text with a header line (empty cells for None).
+
+    CSV goes to spreadsheets, which run a cell that starts like a formula (``=HYPERLINK(...)`` in a
+    profile title): such a text cell gets a leading apostrophe, which spreadsheets show as text.
+    Numbers are left alone; JSON, pandas, Arrow and Parquet keep every text as it is."""
     names = list(columns or (rows[0].keys() if rows else ()))
     out = io.StringIO()
     writer = csv.DictWriter(out, names, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({k: _inert(v) for k, v in row.items()} for row in rows)
     return out.getvalue()
+
+
+def _inert(value: object) -> object:
+    """A text cell that would start a formula, quoted for spreadsheets; anything else unchanged."""
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_START) else value
 
 
 def to_json(rows: Sequence[Row]) -> str:

@@ -245,8 +245,7 @@ def located(exc: ValidationError, model: type[BaseModel], parsed: Parsed) -> lis
         if e["loc"][-1:] == ("[key]",)
     }
     return [
-        _at_key(d, parsed) if tuple(d.path) in key_paths else d
-        for d in model_diagnostics(exc, model, parsed)
+        _at_key(d, parsed) if tuple(d.path) in key_paths else d for d in model_diagnostics(exc, model, parsed)
     ]
 
 
@@ -263,5 +262,7 @@ def _at_key(diagnostic: Diagnostic, parsed: Parsed) -> Diagnostic:
 
 def assessment_schema() -> dict[str, object]:
     """The JSON Schema (draft 2020-12) of the assessment format, from the pydantic model."""
-    schema = Assessment.model_json_schema(by_alias=True)
+    from skillprofiles.schemas import for_editors
+
+    schema = for_editors(Assessment.model_json_schema(by_alias=True))
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID, **schema}

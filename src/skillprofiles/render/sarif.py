@@ -145,12 +145,20 @@ def regions(d: Diagnostic, line_end: int | None = None) -> dict[str, dict[str, i
 
 
 def first_line_ends(report: Report) -> dict[tuple[str, int], int]:
-    """For each finding that spans lines, the end column (exclusive) of its first line, when readable."""
+    """For each finding that spans lines, the end column (exclusive) of its first line, when known.
+
+    The lengths come from what the check kept of each line (``Report.excerpts``); only a line it did
+    not keep (a hand-made report, a side file) is read again, bounded."""
     wanted: dict[str, set[int]] = {}
-    for d in report:
-        if d.span.end_line != d.span.line:
-            wanted.setdefault(d.file, set()).add(d.line)
     ends = {}
+    for d in report:
+        if d.span.end_line == d.span.line:
+            continue
+        kept = report.excerpts.get(d.file, {}).get(d.line)
+        if kept is not None:
+            ends[(d.file, d.line)] = kept.length + 1
+        else:
+            wanted.setdefault(d.file, set()).add(d.line)
     for file, lines in wanted.items():
         for number, text in read_lines(file, lines).items():
             ends[(file, number)] = len(text) + 1
