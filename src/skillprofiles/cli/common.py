@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
     from skillprofiles.engine.pipeline import Pipeline
     from skillprofiles.models import AnyProfile
+    from skillprofiles.tuning.baseline import Baseline
 
 
 def error(message: str) -> None:
@@ -180,16 +181,21 @@ def pipeline_from(args: Any) -> Pipeline:
     if cached is None:
         from skillprofiles.cli.settings import build_config
         from skillprofiles.engine.pipeline import Pipeline
-        from skillprofiles.tuning.baseline import Baseline
 
         config = build_config(args)
         _READ[:] = run_inputs(args, None, config) + _named_inputs(args)  # this command's inputs only
-        baseline = getattr(args, "_baseline", None)
-        cached = Pipeline.from_config(
-            config, baseline if isinstance(baseline, Baseline) else None, _catalogue(config)
-        )
+        cached = Pipeline.from_config(config, _loaded_baseline(args), _catalogue(config))
         args._pipeline = cached
     return cached
+
+
+def _loaded_baseline(args: Any) -> Baseline | None:
+    baseline = getattr(args, "_baseline", None)
+    if baseline is None:  # no baseline: its module need not be imported to say so
+        return None
+    from skillprofiles.tuning.baseline import Baseline
+
+    return baseline if isinstance(baseline, Baseline) else None
 
 
 def _catalogue(config: Any) -> Any:

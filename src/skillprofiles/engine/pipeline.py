@@ -78,10 +78,10 @@ class Pipeline:
     def discover(cls, start: str | Path | None = None, **overrides: object) -> Pipeline:
         """The configuration file found from ``start`` (default: the working directory) upwards, with
         ``overrides`` (fields of :class:`Config`) on top; raises ConfigError for an invalid file."""
-        from skillprofiles.tuning.files import find_config, load_config
+        from skillprofiles.tuning.config import find_config
 
         path = find_config(Path(start) if start is not None else None)
-        config = load_config(path) if path is not None else Config()
+        config = _load_config(path) if path is not None else Config()
         return cls.from_config(replace(config, **overrides) if overrides else config)  # type: ignore[arg-type]
 
     def checker(self, jobs: int | None = 1) -> Checker:
@@ -189,3 +189,9 @@ def fix_text(pipeline: Pipeline, text: str, filename: str, unsafe: bool = False)
         text = apply(text, chosen)
         applied.extend(chosen)
     return Fixed(text, applied, pipeline.reads(text, filename).diagnostics)
+
+
+def _load_config(path: Path) -> Config:
+    from skillprofiles.tuning.files import load_config  # the file models, only when there is a file
+
+    return load_config(path)
