@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 
 from skillprofiles.cli.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CommandError
 from skillprofiles.diagnostics import Diagnostic, Report
-from skillprofiles.render import RenderOptions, render_text
 from skillprofiles.textsafe import printable
 
 if TYPE_CHECKING:
@@ -26,6 +25,9 @@ def error(message: str) -> None:
 
 def print_diagnostics(file: str, diagnostics: list[Diagnostic]) -> None:
     """The diagnostics of one file, in the validate command's text format, on stderr."""
+    from skillprofiles.render import RenderOptions
+    from skillprofiles.render.concise import render_text
+
     report = Report(list(diagnostics), [file]).finish()
     sys.stderr.write(render_text(report, RenderOptions()))
 
