@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
+import types
 from collections.abc import Sequence
 
 from skillprofiles._version import __version__
@@ -58,6 +60,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``skillprofiles`` script; returns the exit code."""
     _never_fail_on_encoding()
+    _without_pydantic_plugins()
     arguments = list(sys.argv[1:] if argv is None else argv)
     # the first argument is the command's name (the top level has no option taking a value): then
     # only that command is registered, and every argument after it is that command's to parse
@@ -86,3 +89,28 @@ def _never_fail_on_encoding() -> None:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="backslashreplace")
+
+
+# the values of PYDANTIC_DISABLE_PLUGINS with which pydantic itself loads no plugin at all
+PLUGINS_OFF = ("__all__", "1", "true")
+_PLUGIN_LOADER = "pydantic.plugin._loader"
+
+
+def _without_pydantic_plugins() -> None:
+    """Let the command line's models run without pydantic plugins, unless PYDANTIC_DISABLE_PLUGINS asks
+    for them (any value other than those in PLUGINS_OFF, e.g. empty: every plugin is loaded).
+
+    pydantic's plugin loader imports importlib.metadata (and with it email) and scans every installed
+    distribution's entry points when the first validator is built: a tenth of a one-file run. A plugin
+    (tracing, say) has nothing to observe in a command's own internal models, and a broken one would
+    warn on every run. With the variable unset or "off", this installs a loader that finds no plugin,
+    which is what pydantic's own loader returns for those values. The library API is not affected.
+    """
+    if (
+        os.environ.get("PYDANTIC_DISABLE_PLUGINS", "__all__") not in PLUGINS_OFF
+        or _PLUGIN_LOADER in sys.modules
+    ):
+        return
+    loader = types.ModuleType(_PLUGIN_LOADER, "No pydantic plugins: the command line runs without them.")
+    loader.get_plugins = lambda *_args, **_kwargs: ()  # type: ignore[attr-defined]
+    sys.modules[_PLUGIN_LOADER] = loader
