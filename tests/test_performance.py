@@ -165,6 +165,21 @@ def test_version_and_help_do_not_import_pydantic() -> None:
     assert out.stdout.strip().splitlines()[-1] == "[]"
 
 
+def test_version_imports_almost_nothing() -> None:
+    # no parser, no command, not even typing or re: the version is printed before anything is built
+    code = (
+        "import sys\nbefore = set(sys.modules)\nfrom skillprofiles.cli import main\n"
+        "try:\n    main(['--version'])\nexcept SystemExit as exc:\n    code = exc.code\n"
+        "print(code, sorted(set(sys.modules) - before))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    lines = out.stdout.strip().splitlines()
+    assert lines[0] == f"skillprofiles {__import__('skillprofiles').__version__}"
+    expected = ["__future__", "skillprofiles", "skillprofiles._version", "skillprofiles.cli"]
+    expected += ["skillprofiles.cli.errors", "skillprofiles.source"]
+    assert lines[-1] == f"0 {sorted(expected)!r}"
+
+
 def test_plain_validation_imports_neither_rich_nor_jsonschema() -> None:
     code = (
         "import sys\nfrom skillprofiles.cli import main\n"
