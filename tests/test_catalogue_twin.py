@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 import yaml
@@ -60,3 +61,12 @@ def test_check_reports_a_stale_twin(
     monkeypatch.setattr("skillprofiles.catalogue.twin.twin_text", lambda: "{}\n")
     assert main(["--check"]) == 1
     assert "regenerate with: python -m skillprofiles.catalogue.twin --write" in capsys.readouterr().err
+
+
+def test_packaged_files_are_found_through_importlib_resources_too(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # a package that is not a directory (imported from a zip) is read through importlib.resources
+    direct = model._data_file("cefr.yaml")
+    monkeypatch.setattr(model, "_DATA", tmp_path / "missing")
+    assert model._data_file("cefr.yaml") == direct

@@ -10,7 +10,6 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
@@ -513,8 +512,18 @@ def yaml_digests(texts: list[str]) -> dict[str, str]:
     }
 
 
+_DATA = Path(__file__).parent.parent / "data"
+
+
 def _data_file(name: str) -> str:
-    return resources.files("skillprofiles").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+    # the package's own directory first: importlib.resources imports tempfile and zipfile, which a
+    # run needs for nothing else; it is asked only when the package is not a directory (a zip)
+    try:
+        return (_DATA / name).read_text(encoding="utf-8")
+    except OSError:
+        from importlib import resources
+
+        return resources.files("skillprofiles").joinpath("data").joinpath(name).read_text(encoding="utf-8")
 
 
 def load_catalogue(path: str | Path, base: Catalogue | None = None) -> Catalogue:
