@@ -36,7 +36,15 @@ def _split(values: list[str]) -> tuple[str, ...]:
 
 
 def base_config(args: argparse.Namespace) -> Config:
-    """The configuration file's settings (``--config``, else the nearest one), or the defaults."""
+    """The configuration file's settings (``--config``, else the nearest one), or the defaults; found
+    and read once per command (``validate`` asks for the baseline it names before the pipeline)."""
+    cached: Config | None = getattr(args, "_base_config", None)
+    if cached is None:
+        cached = args._base_config = _read_base_config(args)
+    return cached
+
+
+def _read_base_config(args: argparse.Namespace) -> Config:
     from skillprofiles.tuning.config import Config, find_config
 
     if getattr(args, "no_config", False):
