@@ -206,8 +206,9 @@ def test_plain_validation_imports_and_builds_only_what_it_needs() -> None:
         "concurrent.futures",
         *(f"skillprofiles.cli.{name}_cmd" for name in ("new", "rules", "catalogue", "schema", "show")),
         *(f"skillprofiles.cli.{name}_cmd" for name in ("matrix", "gap", "compare", "team", "export", "lsp")),
-        # no configuration file: its pydantic models are not imported, nor is a baseline read
+        # no configuration file: its pydantic models are not imported; no fix is applied
         "skillprofiles.tuning.files",
+        "skillprofiles.engine.fixes",
         # the text format's renderer only
         *(f"skillprofiles.render.{name}" for name in ("full", "json_format", "sarif", "github", "junit")),
         # pydantic's plugin loader is not run (see test_the_command_line_skips_pydantic_plugins)

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from skillprofiles.catalogue import Catalogue, configured_catalogue
 from skillprofiles.catalogue.inference import VersionDecision, decide_version
 from skillprofiles.diagnostics import Diagnostic, Report, Severity
 from skillprofiles.engine.checker import Checker
-from skillprofiles.engine.fixes import MAX_PASSES, Fix, apply, fixes
 from skillprofiles.models import AnyProfile
 from skillprofiles.source.profile import ProfileError
 from skillprofiles.source.reader import Limits, parse_bytes
 from skillprofiles.tuning.baseline import Baseline
 from skillprofiles.tuning.config import Config
+
+if TYPE_CHECKING:  # the fixes are imported by fix_text, which a plain validation never calls
+    from skillprofiles.engine.fixes import Fix
 
 
 @dataclass(frozen=True)
@@ -180,6 +183,8 @@ def fix_text(pipeline: Pipeline, text: str, filename: str, unsafe: bool = False)
     The text must be what the reader sees (decoded, without a byte order mark): positions are counted
     in it. Applying it twice changes nothing the second time.
     """
+    from skillprofiles.engine.fixes import MAX_PASSES, apply, fixes
+
     applied: list[Fix] = []
     for _ in range(MAX_PASSES):
         found = pipeline.reads(text, filename).diagnostics
