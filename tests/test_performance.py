@@ -165,6 +165,21 @@ def test_version_and_help_do_not_import_pydantic() -> None:
     assert out.stdout.strip().splitlines()[-1] == "[]"
 
 
+def test_version_imports_almost_nothing() -> None:
+    # no parser, no command, not even typing or re: the version is printed before anything is built
+    code = (
+        "import sys\nbefore = set(sys.modules)\nfrom skillprofiles.cli import main\n"
+        "try:\n    main(['--version'])\nexcept SystemExit as exc:\n    code = exc.code\n"
+        "print(code, sorted(set(sys.modules) - before))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    lines = out.stdout.strip().splitlines()
+    assert lines[0] == f"skillprofiles {__import__('skillprofiles').__version__}"
+    expected = ["__future__", "skillprofiles", "skillprofiles._version", "skillprofiles.cli"]
+    expected += ["skillprofiles.cli.errors", "skillprofiles.source"]
+    assert lines[-1] == f"0 {sorted(expected)!r}"
+
+
 def test_plain_validation_imports_neither_rich_nor_jsonschema() -> None:
     code = (
         "import sys\nfrom skillprofiles.cli import main\n"
@@ -191,6 +206,14 @@ def test_plain_validation_imports_and_builds_only_what_it_needs() -> None:
         "concurrent.futures",
         *(f"skillprofiles.cli.{name}_cmd" for name in ("new", "rules", "catalogue", "schema", "show")),
         *(f"skillprofiles.cli.{name}_cmd" for name in ("matrix", "gap", "compare", "team", "export", "lsp")),
+        # no configuration file: its pydantic models are not imported; no fix is applied
+        "skillprofiles.tuning.files",
+        "skillprofiles.engine.fixes",
+        # the text format's renderer only
+        *(f"skillprofiles.render.{name}" for name in ("full", "json_format", "sarif", "github", "junit")),
+        # pydantic's plugin loader is not run (see test_the_command_line_skips_pydantic_plugins)
+        "importlib.metadata",
+        "email",
     )
     code = (
         "import sys\nfrom skillprofiles.cli import main\n"
@@ -201,3 +224,60 @@ def test_plain_validation_imports_and_builds_only_what_it_needs() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert out.stdout.strip().splitlines()[-1] == "0 [] True False"
+
+
+@pytest.mark.parametrize(
+    ("fmt", "renderer"),
+    [
+        ("json", "json_format"),
+        ("sarif", "sarif"),
+        ("junit", "junit"),
+        ("full", "full"),
+        ("concise", "concise"),
+    ],
+)
+def test_a_run_imports_the_renderer_of_its_format_only(fmt: str, renderer: str) -> None:
+    names = ("concise", "full", "json_format", "sarif", "github", "junit")
+    code = (
+        "import sys\nfrom skillprofiles.cli import main\n"
+        f"main(['validate', '--format', {fmt!r}, 'profiles/WSP-G3-003.yaml'])\n"
+        f"print(sorted(n for n in {names!r} if 'skillprofiles.render.' + n in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert out.stdout.strip().splitlines()[-1] == repr([renderer])
+
+
+PLUGINS = (
+    "import sys\nfrom skillprofiles.cli import main\n"
+    "main(['validate', '--format', 'json', 'profiles/WSP-G3-003.yaml'])\n"
+    "from pydantic.plugin._loader import get_plugins\n"
+    "print('importlib.metadata' in sys.modules, list(get_plugins()))"
+)
+
+
+@pytest.mark.parametrize(("value", "loaded"), [(None, False), ("__all__", False), ("1", False), ("", True)])
+def test_the_command_line_skips_pydantic_plugins(value: str | None, loaded: bool) -> None:
+    # unset or "off": no plugin loader runs, which is what pydantic's own loader returns for "off";
+    # any other value (empty: all plugins) leaves plugin loading to pydantic
+    env = {k: v for k, v in __import__("os").environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    if value is not None:
+        env["PYDANTIC_DISABLE_PLUGINS"] = value
+    out = subprocess.run(
+        [sys.executable, "-c", PLUGINS], capture_output=True, text=True, check=True, cwd=ROOT, env=env
+    )
+    assert out.stdout.strip().splitlines()[-1] == f"{loaded} []"
+
+
+def test_pydantic_loads_no_plugin_for_the_values_the_command_line_skips() -> None:
+    # the stand-in loader returns what pydantic's real one does for these values: nothing
+    code = (
+        "import os\nfrom skillprofiles.cli import PLUGINS_OFF\n"
+        "from pydantic.plugin import _loader\n"
+        "results = []\n"
+        "for value in PLUGINS_OFF:\n"
+        "    os.environ['PYDANTIC_DISABLE_PLUGINS'] = value\n"
+        "    results.append(list(_loader.get_plugins()))\n"
+        "print(results)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[[], [], []]"

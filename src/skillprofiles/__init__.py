@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
-
 from skillprofiles._version import __version__
 
+# not typing.TYPE_CHECKING: importing typing (and with it re) would be most of `skillprofiles --version`
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from skillprofiles.catalogue import Catalogue, CatalogueError, default_catalogue, load_catalogue
     from skillprofiles.diagnostics import Diagnostic, DiagnosticsError, Report, Severity, Span
     from skillprofiles.engine.checker import Checker
@@ -67,6 +68,8 @@ def __getattr__(name: str) -> Any:
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'skillprofiles' has no attribute {name!r}")
+    import importlib
+
     value = getattr(importlib.import_module(f"skillprofiles.{module}"), name)
     globals()[name] = value
     return value

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import argparse
-import importlib
+import os
 import sys
-from collections.abc import Sequence
 
 from skillprofiles._version import __version__
-from skillprofiles.cli.common import EXIT_OK, EXIT_USAGE, quiet_stdout
-from skillprofiles.cli.help import describe
+from skillprofiles.cli.errors import EXIT_OK, EXIT_USAGE
 from skillprofiles.source import MissingLibyamlError
+
+TYPE_CHECKING = False  # not typing's: `skillprofiles --version` imports neither typing nor re
+if TYPE_CHECKING:  # argparse and every command's plumbing are imported where a parser is built
+    import argparse
+    from collections.abc import Sequence
 
 # command name -> its module, in --help order; a command's module is imported only when it is
 # registered, and a run of one command registers that one only (see build_parser)
@@ -31,13 +33,6 @@ COMMANDS: dict[str, str] = {
 }
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        sys.stderr.write(f"skillprofiles: error: {message}\n")
-        raise SystemExit(EXIT_USAGE)
-
-
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The argument parser with every subcommand registered, or only the command ``only``.
 
@@ -45,9 +40,13 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     export packages, the language server's options); when the command to run is known, the
     others need not exist: the top-level parser then sees nothing but that command's name.
     """
-    parser = _Parser(prog="skillprofiles", description="Validate and query e-CF competency profiles.")
+    import importlib
+
+    from skillprofiles.cli.help import Parser, describe
+
+    parser = Parser(prog="skillprofiles", description="Validate and query e-CF competency profiles.")
     parser.add_argument("--version", action="version", version=f"skillprofiles {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for name, module in COMMANDS.items():
         if only is None or name == only:
             importlib.import_module(f"skillprofiles.cli.{module}").register(sub)
@@ -59,6 +58,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``skillprofiles`` script; returns the exit code."""
     _never_fail_on_encoding()
     arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == ["--version"]:  # what argparse's version action prints, without building a parser
+        sys.stdout.write(f"skillprofiles {__version__}\n")
+        raise SystemExit(EXIT_OK)
+    _without_pydantic_plugins()
     # the first argument is the command's name (the top level has no option taking a value): then
     # only that command is registered, and every argument after it is that command's to parse
     first = arguments[0] if arguments else None
@@ -76,6 +79,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write("skillprofiles: interrupted\n")
         return 130
     except BrokenPipeError:  # the reader of our output went away (``| head``): end quietly
+        from skillprofiles.cli.common import quiet_stdout
+
         quiet_stdout()
         return EXIT_OK
 
@@ -86,3 +91,31 @@ def _never_fail_on_encoding() -> None:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="backslashreplace")
+
+
+# the values of PYDANTIC_DISABLE_PLUGINS with which pydantic itself loads no plugin at all
+PLUGINS_OFF = ("__all__", "1", "true")
+_PLUGIN_LOADER = "pydantic.plugin._loader"
+
+
+def _without_pydantic_plugins() -> None:
+    """Let the command line's models run without pydantic plugins, unless PYDANTIC_DISABLE_PLUGINS asks
+    for them (any value other than those in PLUGINS_OFF, e.g. empty: every plugin is loaded).
+
+    pydantic's plugin loader imports importlib.metadata (and with it email) and scans every installed
+    distribution's entry points when the first validator is built: 6 % of a one-file run. A plugin
+    (tracing, say) has nothing to observe in a command's own internal models, and a broken one would
+    warn on every run. With the variable unset or "off", this installs a loader that finds no plugin,
+    which is what pydantic's own loader returns for those values. Only ``main`` does this (for the rest of
+    its process); the library API never does.
+    """
+    if (
+        os.environ.get("PYDANTIC_DISABLE_PLUGINS", "__all__") not in PLUGINS_OFF
+        or _PLUGIN_LOADER in sys.modules
+    ):
+        return
+    import types
+
+    loader = types.ModuleType(_PLUGIN_LOADER, "No pydantic plugins: the command line runs without them.")
+    loader.get_plugins = lambda *_args, **_kwargs: ()  # type: ignore[attr-defined]
+    sys.modules[_PLUGIN_LOADER] = loader

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 
 from skillprofiles.cli.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CommandError
 from skillprofiles.diagnostics import Diagnostic, Report
-from skillprofiles.render import RenderOptions, render_text
 from skillprofiles.textsafe import printable
 
 if TYPE_CHECKING:
@@ -16,6 +15,7 @@ if TYPE_CHECKING:
 
     from skillprofiles.engine.pipeline import Pipeline
     from skillprofiles.models import AnyProfile
+    from skillprofiles.tuning.baseline import Baseline
 
 
 def error(message: str) -> None:
@@ -25,6 +25,9 @@ def error(message: str) -> None:
 
 def print_diagnostics(file: str, diagnostics: list[Diagnostic]) -> None:
     """The diagnostics of one file, in the validate command's text format, on stderr."""
+    from skillprofiles.render import RenderOptions
+    from skillprofiles.render.concise import render_text
+
     report = Report(list(diagnostics), [file]).finish()
     sys.stderr.write(render_text(report, RenderOptions()))
 
@@ -180,16 +183,21 @@ def pipeline_from(args: Any) -> Pipeline:
     if cached is None:
         from skillprofiles.cli.settings import build_config
         from skillprofiles.engine.pipeline import Pipeline
-        from skillprofiles.tuning.baseline import Baseline
 
         config = build_config(args)
         _READ[:] = run_inputs(args, None, config) + _named_inputs(args)  # this command's inputs only
-        baseline = getattr(args, "_baseline", None)
-        cached = Pipeline.from_config(
-            config, baseline if isinstance(baseline, Baseline) else None, _catalogue(config)
-        )
+        cached = Pipeline.from_config(config, _loaded_baseline(args), _catalogue(config))
         args._pipeline = cached
     return cached
+
+
+def _loaded_baseline(args: Any) -> Baseline | None:
+    baseline = getattr(args, "_baseline", None)
+    if baseline is None:  # no baseline: its module need not be imported to say so
+        return None
+    from skillprofiles.tuning.baseline import Baseline
+
+    return baseline if isinstance(baseline, Baseline) else None
 
 
 def _catalogue(config: Any) -> Any:

@@ -6,7 +6,6 @@ import argparse
 import codecs
 import difflib
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -144,6 +143,8 @@ def _write_back(path: Path, display: str, original: bytes, data: bytes) -> None:
         if now != original:
             error(f"{display}: changed since it was read; left alone")
             return
+        import tempfile  # here: `validate` imports this module for its options, and never writes
+
         mode = target.stat().st_mode & 0o7777
         handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
         try:

@@ -3,8 +3,21 @@
 from __future__ import annotations
 
 import argparse
+import sys
 import textwrap
 from typing import Any
+
+from skillprofiles.cli.errors import EXIT_USAGE
+
+
+class Parser(argparse.ArgumentParser):
+    """The parser of the command line and of each command: a usage error is exit 2, as ours are."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"skillprofiles: error: {message}\n")
+        raise SystemExit(EXIT_USAGE)
+
 
 _EXITS = "exit codes: 0 {ok}, 1 {findings}, 2 usage, configuration or I/O error."
 

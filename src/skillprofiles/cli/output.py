@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from skillprofiles.diagnostics import Report, Severity
-from skillprofiles.render import RENDERERS, RenderOptions, render_github_summary
+from skillprofiles.render import RENDERERS, RenderOptions
 from skillprofiles.render.base import RULES_DOCS
 
 # when the command started (this module is imported before any file is read): junit's timestamp and time
@@ -93,6 +93,7 @@ def write_github_summary(args: argparse.Namespace, report: Report, chosen: Rende
         return
     from skillprofiles.cli.common import write_atomic
     from skillprofiles.cli.errors import UsageError
+    from skillprofiles.render.github import render_github_summary
 
     inputs = getattr(args, "_inputs", None) or [*report.files, *(getattr(args, "paths", None) or ())]
     try:

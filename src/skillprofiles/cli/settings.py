@@ -36,15 +36,25 @@ def _split(values: list[str]) -> tuple[str, ...]:
 
 
 def base_config(args: argparse.Namespace) -> Config:
-    """The configuration file's settings (``--config``, else the nearest one), or the defaults."""
-    from skillprofiles.tuning.config import Config
-    from skillprofiles.tuning.files import ConfigError, find_config, load_config
+    """The configuration file's settings (``--config``, else the nearest one), or the defaults; found
+    and read once per command (``validate`` asks for the baseline it names before the pipeline)."""
+    cached: Config | None = getattr(args, "_base_config", None)
+    if cached is None:
+        cached = args._base_config = _read_base_config(args)
+    return cached
+
+
+def _read_base_config(args: argparse.Namespace) -> Config:
+    from skillprofiles.tuning.config import Config, find_config
 
     if getattr(args, "no_config", False):
         return Config()
     path = getattr(args, "config", None) or find_config()
     if path is None:
         return Config()
+    # the file models (pydantic) are imported only when there is a file to read
+    from skillprofiles.tuning.files import ConfigError, load_config
+
     try:
         return load_config(path)
     except ConfigError as exc:

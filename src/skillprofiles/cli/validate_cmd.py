@@ -175,11 +175,12 @@ def statistics(report: Report) -> str:
 
 def _baseline(args: argparse.Namespace) -> Any:
     from skillprofiles.cli.settings import base_config
-    from skillprofiles.tuning.baseline import BaselineError, load
 
     path = args.baseline or base_config(args).baseline_path
     if path is None:
         return None
+    from skillprofiles.tuning.baseline import BaselineError, load  # only a run with a baseline reads one
+
     try:
         return load(str(path))
     except BaselineError as exc:

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from skillprofiles.catalogue import Catalogue, configured_catalogue
 from skillprofiles.catalogue.inference import VersionDecision, decide_version
 from skillprofiles.diagnostics import Diagnostic, Report, Severity
 from skillprofiles.engine.checker import Checker
-from skillprofiles.engine.fixes import MAX_PASSES, Fix, apply, fixes
 from skillprofiles.models import AnyProfile
 from skillprofiles.source.profile import ProfileError
 from skillprofiles.source.reader import Limits, parse_bytes
 from skillprofiles.tuning.baseline import Baseline
 from skillprofiles.tuning.config import Config
+
+if TYPE_CHECKING:  # the fixes are imported by fix_text, which a plain validation never calls
+    from skillprofiles.engine.fixes import Fix
 
 
 @dataclass(frozen=True)
@@ -78,10 +81,10 @@ class Pipeline:
     def discover(cls, start: str | Path | None = None, **overrides: object) -> Pipeline:
         """The configuration file found from ``start`` (default: the working directory) upwards, with
         ``overrides`` (fields of :class:`Config`) on top; raises ConfigError for an invalid file."""
-        from skillprofiles.tuning.files import find_config, load_config
+        from skillprofiles.tuning.config import find_config
 
         path = find_config(Path(start) if start is not None else None)
-        config = load_config(path) if path is not None else Config()
+        config = _load_config(path) if path is not None else Config()
         return cls.from_config(replace(config, **overrides) if overrides else config)  # type: ignore[arg-type]
 
     def checker(self, jobs: int | None = 1) -> Checker:
@@ -180,6 +183,8 @@ def fix_text(pipeline: Pipeline, text: str, filename: str, unsafe: bool = False)
     The text must be what the reader sees (decoded, without a byte order mark): positions are counted
     in it. Applying it twice changes nothing the second time.
     """
+    from skillprofiles.engine.fixes import MAX_PASSES, apply, fixes
+
     applied: list[Fix] = []
     for _ in range(MAX_PASSES):
         found = pipeline.reads(text, filename).diagnostics
@@ -189,3 +194,9 @@ def fix_text(pipeline: Pipeline, text: str, filename: str, unsafe: bool = False)
         text = apply(text, chosen)
         applied.extend(chosen)
     return Fixed(text, applied, pipeline.reads(text, filename).diagnostics)
+
+
+def _load_config(path: Path) -> Config:
+    from skillprofiles.tuning.files import load_config  # the file models, only when there is a file
+
+    return load_config(path)

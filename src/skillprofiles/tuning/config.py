@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import functools
 import os
+import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -12,7 +13,7 @@ from typing import Any
 
 from skillprofiles.codes import registry
 from skillprofiles.diagnostics import Diagnostic, Severity
-from skillprofiles.source.reader import Limits
+from skillprofiles.source.reader import Limits, UnreadableError, read_bounded
 
 EXACT = 1000  # specificity of a full code or a rule name; a prefix scores its length
 
@@ -299,3 +300,59 @@ def _class(body: str) -> tuple[bool, tuple[tuple[str, str], ...]]:
             ranges.append((chars[j], chars[j]))
             j += 1
     return negated, tuple(ranges)
+
+
+# -- finding the configuration file: here, so that a run without one never imports the file models ----
+YAML_NAMES = (".skillprofiles.yaml", ".skillprofiles.yml")
+PYPROJECT = "pyproject.toml"
+TABLE = ("tool", "skillprofiles")
+MAX_CONFIG_BYTES = 1024 * 1024  # a configuration file is read whole, through the bounded reader
+
+
+def find_config(start: Path | None = None) -> Path | None:
+    """The nearest configuration file in ``start`` (default: the working directory) or above it.
+
+    In each directory ``.skillprofiles.yaml`` (or ``.yml``) comes first, then a ``pyproject.toml``
+    that has a ``[tool.skillprofiles]`` table; a ``pyproject.toml`` without one is passed over.
+    """
+    here = (start or Path.cwd()).resolve()
+    for directory in (here, *here.parents):
+        for name in YAML_NAMES:
+            if (directory / name).is_file():
+                return directory / name
+        pyproject = directory / PYPROJECT
+        if pyproject.is_file() and _has_table(pyproject):
+            return pyproject
+    return None
+
+
+def _has_table(pyproject: Path) -> bool:
+    try:
+        text = read_bounded(pyproject, MAX_CONFIG_BYTES).decode("utf-8")
+    except (UnreadableError, UnicodeDecodeError):
+        return False
+    if "skillprofiles" not in text:
+        return False
+    try:
+        return tool_table(toml_loads(text)) is not None
+    except ValueError:
+        return True  # a broken file that seems to configure us: load_config reports where it is broken
+
+
+def toml_loads(text: str) -> dict[str, Any]:
+    """A TOML document; ValueError (tomllib's, or one for nesting too deep) when it is broken."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - the backport, on Python 3.10
+        import tomli as tomllib
+    try:
+        return tomllib.loads(text)
+    except RecursionError:
+        # tomllib parses nested arrays and inline tables by recursion: deep nesting is a bad file
+        raise ValueError("nesting is too deep (at line 1, column 1)") from None
+
+
+def tool_table(document: dict[str, Any]) -> Any:
+    """The ``[tool.skillprofiles]`` table of a parsed pyproject.toml, or None."""
+    tool = document.get(TABLE[0])
+    return tool.get(TABLE[1]) if isinstance(tool, dict) else None

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import sys
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -25,17 +24,19 @@ from skillprofiles.source.reader import (
     read_bounded,
 )
 from skillprofiles.tuning.config import (
+    MAX_CONFIG_BYTES,
+    PYPROJECT,
     Config,
     PathOverride,
     glob_problem,
     parse_level,
     split_levels,
+    toml_loads,
+    tool_table,
     unknown_selector,
 )
+from skillprofiles.tuning.config import find_config as find_config  # found without this module
 
-YAML_NAMES = (".skillprofiles.yaml", ".skillprofiles.yml")
-PYPROJECT = "pyproject.toml"
-TABLE = ("tool", "skillprofiles")
 Level = Literal["error", "warning", "info", "off"]
 
 
@@ -103,39 +104,6 @@ class ConfigFile(_Strict):
 KEYS = tuple(ConfigFile.model_fields)
 
 
-def find_config(start: Path | None = None) -> Path | None:
-    """The nearest configuration file in ``start`` (default: the working directory) or above it.
-
-    In each directory ``.skillprofiles.yaml`` (or ``.yml``) comes first, then a ``pyproject.toml``
-    that has a ``[tool.skillprofiles]`` table; a ``pyproject.toml`` without one is passed over.
-    """
-    here = (start or Path.cwd()).resolve()
-    for directory in (here, *here.parents):
-        for name in YAML_NAMES:
-            if (directory / name).is_file():
-                return directory / name
-        pyproject = directory / PYPROJECT
-        if pyproject.is_file() and _has_table(pyproject):
-            return pyproject
-    return None
-
-
-MAX_CONFIG_BYTES = 1024 * 1024  # a configuration file is read whole, through the bounded reader
-
-
-def _has_table(pyproject: Path) -> bool:
-    try:
-        text = read_bounded(pyproject, MAX_CONFIG_BYTES).decode("utf-8")
-    except (UnreadableError, UnicodeDecodeError):
-        return False
-    if "skillprofiles" not in text:
-        return False
-    try:
-        return _table(_toml_loads(text)) is not None
-    except ValueError:
-        return True  # a broken file that seems to configure us: load_config reports where it is broken
-
-
 def load_config(path: Path) -> Config:
     """The run configuration a file describes; raises ConfigError with every mistake found."""
     display = str(path)
@@ -168,33 +136,16 @@ def _read_yaml(text: str, display: str) -> tuple[Any, Locator]:
 
 def _read_toml(text: str, display: str) -> tuple[Any, Locator]:
     try:
-        document = _toml_loads(text)
+        document = toml_loads(text)
     except ValueError as exc:
         message, span = _toml_error(exc)
         raise ConfigError([_diagnostic(display, f"invalid TOML: {message}", span)]) from None
-    table = _table(document)
+    table = tool_table(document)
     if table is None:
         span = Span.point(1, 1)
         raise ConfigError([_diagnostic(display, "no [tool.skillprofiles] table in this file", span)])
     lines = text.splitlines()
     return table, lambda path, key: _toml_span(lines, path)
-
-
-def _toml_loads(text: str) -> dict[str, Any]:
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - the backport, on Python 3.10
-        import tomli as tomllib
-    try:
-        return tomllib.loads(text)
-    except RecursionError:
-        # tomllib parses nested arrays and inline tables by recursion: deep nesting is a bad file
-        raise ValueError("nesting is too deep (at line 1, column 1)") from None
-
-
-def _table(document: dict[str, Any]) -> Any:
-    tool = document.get(TABLE[0])
-    return tool.get(TABLE[1]) if isinstance(tool, dict) else None
 
 
 def _toml_error(exc: ValueError) -> tuple[str, Span]:
