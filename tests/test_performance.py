@@ -281,3 +281,16 @@ def test_pydantic_loads_no_plugin_for_the_values_the_command_line_skips() -> Non
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[[], [], []]"
+
+
+def test_the_stand_in_loader_gives_any_other_name_from_pydantics_own() -> None:
+    # a later pydantic may import more than get_plugins from its loader: that must still work
+    code = (
+        "from skillprofiles.cli import _without_pydantic_plugins\n"
+        "_without_pydantic_plugins()\n"
+        "from pydantic.plugin._loader import PYDANTIC_ENTRY_POINT_GROUP, get_plugins\n"
+        "print(PYDANTIC_ENTRY_POINT_GROUP, list(get_plugins()))"
+    )
+    env = {k: v for k, v in __import__("os").environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    assert out.stdout.strip() == "pydantic []"

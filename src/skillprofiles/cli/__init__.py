@@ -118,4 +118,24 @@ def _without_pydantic_plugins() -> None:
 
     loader = types.ModuleType(_PLUGIN_LOADER, "No pydantic plugins: the command line runs without them.")
     loader.get_plugins = lambda *_args, **_kwargs: ()  # type: ignore[attr-defined]
+    # any other name (one a later pydantic imports from its loader) comes from the real loader, so
+    # the stand-in can only ever skip the plugin scan, never break an import
+    loader.__getattr__ = _real_loader_attribute  # type: ignore[method-assign]
     sys.modules[_PLUGIN_LOADER] = loader
+
+
+def _real_loader_attribute(name: str) -> object:
+    """``name`` from pydantic's own plugin loader, executed apart from the stand-in on first need."""
+    if name.startswith("__"):  # the import system asks modules for __path__ and the like
+        raise AttributeError(name)
+    import importlib.util
+    from importlib.machinery import PathFinder
+
+    import pydantic.plugin
+
+    spec = PathFinder.find_spec(_PLUGIN_LOADER, list(pydantic.plugin.__path__))
+    if spec is None or spec.loader is None:
+        raise AttributeError(name)
+    real = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(real)
+    return getattr(real, name)
