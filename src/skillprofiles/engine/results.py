@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from skillprofiles.diagnostics import FRAME_WINDOW, Diagnostic, Excerpt, frame_start
 from skillprofiles.models import AnyProfile
@@ -56,3 +56,54 @@ def positions(diagnostics: Iterable[Diagnostic], summary: ProfileSummary | None)
         found += [(span.line, span.column) for span in summary.spans.values()]
         found.append((1, 1))
     return found
+
+
+def pruned(excerpts: dict[int, Excerpt], at: Iterable[tuple[int, int]]) -> dict[int, Excerpt]:
+    """The excerpts of the lines at ``at`` (line, column), with the windows of those columns only."""
+    wanted: dict[int, set[int]] = {}
+    for number, column in at:
+        wanted.setdefault(number, set()).add(column)
+    return {n: windows_at(e, wanted[n]) for n, e in excerpts.items() if n in wanted}
+
+
+def windows_at(excerpt: Excerpt, columns: set[int]) -> Excerpt:
+    """The excerpt with only the windows a code frame shows at ``columns``."""
+    starts = {frame_start(excerpt.length, column) for column in columns}
+    windows = tuple(w for w in excerpt.windows if w[0] in starts)
+    return excerpt if windows == excerpt.windows else replace(excerpt, windows=windows)
+
+
+@dataclass(frozen=True, slots=True)
+class Clean:
+    """What a run keeps of a file that loaded with no finding and no suppression comment (most files):
+    its name and the one line a repository-wide finding can still land on (its code's), as the line's
+    text when it is short (its excerpt is made again from it) or as its excerpt."""
+
+    file: str
+    line: int = 0  # 0: no line is kept
+    kept: str | Excerpt = ""
+
+    @classmethod
+    def of(cls, result: FileResult) -> Clean | FileResult:
+        """The compact form of ``result``, or ``result`` itself when it has more to keep."""
+        clean = result.loaded and result.parsed and not result.diagnostics and not result.suppressions
+        if not clean or len(result.excerpts) > 1:
+            return result
+        if not result.excerpts:
+            return cls(result.file)
+        (line, excerpt), *_ = result.excerpts.items()
+        text = excerpt.windows[0][1] if len(excerpt.windows) == 1 else ""
+        return cls(result.file, line, text if _excerpt(text) == excerpt else excerpt)
+
+    def result(self) -> FileResult:
+        """The full form, as the check gave it (after its excerpts were pruned)."""
+        kept = self.kept if isinstance(self.kept, Excerpt) else _excerpt(self.kept)
+        return FileResult(
+            self.file, loaded=True, parsed=True, excerpts={self.line: kept} if self.line else {}
+        )
+
+
+def _excerpt(line: str) -> Excerpt:
+    """The excerpt :func:`excerpts_of` keeps of a short line (one window: the whole line)."""
+    content = content_of(line)
+    return Excerpt(len(line), line if content == line else content, ((0, line),))
