@@ -17,6 +17,7 @@ from skillprofiles.diagnostics import Excerpt, Report
 from skillprofiles.engine.checker import Checker
 from skillprofiles.engine.discovery import discover
 from skillprofiles.engine.results import Clean, FileResult
+from skillprofiles.tuning.baseline import dump, load
 from skillprofiles.tuning.config import Config
 
 
@@ -110,3 +111,15 @@ def test_most_results_are_kept_compact(tree: Path, monkeypatch: pytest.MonkeyPat
     assert all(isinstance(c.kept, str) for c in clean if not c.file.endswith("b-flow.yaml"))
     assert [len(c.kept.windows) for c in clean if isinstance(c.kept, Excerpt)] == [1]
     assert all(r.summary is None for r in kept if isinstance(r, FileResult))
+
+
+def test_with_a_baseline_hiding_some_findings(tree: Path, tmp_path: Path) -> None:
+    # a file whose errors the baseline hides is "not checked" (SP904, at 1:1): its first line's frame
+    # must still be there, and stale entries stay stale
+    everything = Checker().check_paths([tree])
+    path = tmp_path / "baseline.json"
+    path.write_text(dump(everything.diagnostics[::2], str(path), everything.excerpts), encoding="utf-8")
+    checker = Checker(baseline=load(str(path)))
+    folded = checker.check_paths([tree])
+    assert "SP904" in {d.code for d in folded}
+    same(folded, listed(checker, [tree]))

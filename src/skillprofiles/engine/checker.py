@@ -249,7 +249,9 @@ class _RepositoryStage:
             return result  # stale baseline entries point into the baseline: keep every excerpt
         at = [(d.line, d.column) for d in result.diagnostics]
         at += ((d.line, d.column) for d in result.suppressions)  # unused ones are reported there
-        at += self.fold(summary) if summary is not None else [(1, 1)]  # 1:1: "not checked"
+        at += self.fold(summary) if summary is not None else [(1, 1)]  # 1:1: "not checked" (SP904)
+        if baseline is not None:
+            at.append((1, 1))  # a file whose errors the baseline hides is "not checked" too
         result.excerpts = pruned(result.excerpts, at)
         return Clean.of(result)
 

@@ -76,31 +76,38 @@ def windows_at(excerpt: Excerpt, columns: set[int]) -> Excerpt:
 @dataclass(frozen=True, slots=True)
 class Clean:
     """What a run keeps of a file that loaded with no finding and no suppression comment (most files):
-    its name and the one line a repository-wide finding can still land on (its code's), as the line's
-    text when it is short (its excerpt is made again from it) or as its excerpt."""
+    its name and the lines a repository-wide finding can still land on (its code's; line 1 too when
+    a baseline is used), each as the line's text when it is short (its excerpt is made again from
+    it) or as its excerpt."""
 
     file: str
     line: int = 0  # 0: no line is kept
     kept: str | Excerpt = ""
+    more: tuple[tuple[int, str | Excerpt], ...] = ()  # the other lines kept, in order
 
     @classmethod
     def of(cls, result: FileResult) -> Clean | FileResult:
-        """The compact form of ``result``, or ``result`` itself when it has more to keep."""
+        """The compact form of ``result``, or ``result`` itself when it has findings or suppressions."""
         clean = result.loaded and result.parsed and not result.diagnostics and not result.suppressions
-        if not clean or len(result.excerpts) > 1:
+        if not clean:
             return result
-        if not result.excerpts:
+        lines = [(n, _compact(e)) for n, e in result.excerpts.items()]
+        if not lines:
             return cls(result.file)
-        (line, excerpt), *_ = result.excerpts.items()
-        text = excerpt.windows[0][1] if len(excerpt.windows) == 1 else ""
-        return cls(result.file, line, text if _excerpt(text) == excerpt else excerpt)
+        (line, kept), *more = lines
+        return cls(result.file, line, kept, tuple(more))
 
     def result(self) -> FileResult:
         """The full form, as the check gave it (after its excerpts were pruned)."""
-        kept = self.kept if isinstance(self.kept, Excerpt) else _excerpt(self.kept)
-        return FileResult(
-            self.file, loaded=True, parsed=True, excerpts={self.line: kept} if self.line else {}
-        )
+        lines = ((self.line, self.kept), *self.more) if self.line else ()
+        excerpts = {n: kept if isinstance(kept, Excerpt) else _excerpt(kept) for n, kept in lines}
+        return FileResult(self.file, loaded=True, parsed=True, excerpts=excerpts)
+
+
+def _compact(excerpt: Excerpt) -> str | Excerpt:
+    """A short line's text, from which its excerpt is made again; else the excerpt itself."""
+    text = excerpt.windows[0][1] if len(excerpt.windows) == 1 else ""
+    return text if _excerpt(text) == excerpt else excerpt
 
 
 def _excerpt(line: str) -> Excerpt:

@@ -51,12 +51,14 @@ class DuplicateCodes:
         return (summary.span(("code",)),) if summary.code else ()
 
     def end(self) -> Iterator[Finding]:
-        files: dict[str, list[int]] = defaultdict(list)
+        first: dict[str, int] = {}  # a list per code would cost more than the codes themselves
+        groups: dict[int, list[int]] = {}  # first file -> every file of a code used more than once
         for n, code in enumerate(self.codes):
-            files[code.casefold()].append(n)
-        for same in files.values():
-            if len(same) < 2:
-                continue
+            seen = first.setdefault(code.casefold(), n)
+            if seen != n:
+                groups.setdefault(seen, [seen]).append(n)
+        for seen in sorted(groups):  # codes in the order they first came
+            same = groups[seen]
             # the first MAX_RELATED files, as data (JSON ``related``, SARIF relatedLocations); the message
             # only counts them, so 3,000 copies give 3,000 short findings, not 3,000 lists of 3,000 names
             listed = [(o, self._location(o)) for o in same[: MAX_RELATED + 1]]
