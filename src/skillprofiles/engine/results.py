@@ -106,8 +106,12 @@ class Clean:
 
 def _compact(excerpt: Excerpt) -> str | Excerpt:
     """A short line's text, from which its excerpt is made again; else the excerpt itself."""
-    text = excerpt.windows[0][1] if len(excerpt.windows) == 1 else ""
-    return text if _excerpt(text) == excerpt else excerpt
+    if len(excerpt.windows) != 1:
+        return excerpt
+    start, text = excerpt.windows[0]
+    whole = start == 0 and len(text) == excerpt.length  # the window is the line
+    # a normalised line's excerpt holds the same string as its content (see excerpts_of)
+    return text if whole and (excerpt.content is text or excerpt.content == content_of(text)) else excerpt
 
 
 def _excerpt(line: str) -> Excerpt:
