@@ -4,20 +4,20 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from skillprofiles.catalogue import Catalogue, configured_catalogue
 from skillprofiles.catalogue.inference import VersionDecision, decide_version
 from skillprofiles.codes import meta, registry
 from skillprofiles.codes import reader as reader_codes
-from skillprofiles.diagnostics import Diagnostic, DocPath, Excerpt, Report, Severity, Span, frame_start
+from skillprofiles.diagnostics import Diagnostic, DocPath, Excerpt, Report, Severity, Span
 from skillprofiles.engine import parallel
 from skillprofiles.engine.discovery import discover
-from skillprofiles.engine.results import FileResult, excerpts_of, positions
+from skillprofiles.engine.results import Clean, FileResult, excerpts_of, positions, pruned, windows_at
 from skillprofiles.models import AnyProfile
 from skillprofiles.rules import Check, checks, has_check
-from skillprofiles.rules.base import Context, Finding
+from skillprofiles.rules.base import Context, Finding, Fold
 from skillprofiles.rules.summary import ProfileSummary, summarize
 from skillprofiles.source.profile import build, build_models
 from skillprofiles.source.reader import Parsed, read_path, shown
@@ -53,23 +53,32 @@ class Checker:
         With ``repository``, every profile under that directory is read for the repository-wide
         checks (codes, relationships, wordings), but only findings in ``paths`` are reported.
         """
-        files, problems = discover(paths, self.config.limits.follow_links)
+        found_files, problems = discover(paths, self.config.limits.follow_links)
+        files = parallel.Files(found_files)  # names only: a Path object a file costs more than its result
+        del found_files
         if parallel.effective_jobs(self.jobs, len(files)) > 1:
             build_models()  # once, before the workers fork, rather than once in each of them
-        # results carry diagnostics and small summaries, never the parsed profiles (see parallel.py)
-        results = list(parallel.check_files(self.check_file, files, self.jobs))
-        summaries = [r.summary for r in results if r.summary is not None]
-        context = self._context_summaries(repository, [p for p, _ in files]) if repository else []
-        shown_files = {display for _, display in files}
-        found = [d for d in self.check_repository([*summaries, *context]) if d.file in shown_files]
+        # results carry diagnostics and small summaries, never the parsed profiles (see parallel.py);
+        # each summary is folded into the repository checks as it comes, and each result kept compact
+        stage = _RepositoryStage(self)
+        results = [stage.take(result) for result in parallel.check_files(self.check_file, files, self.jobs)]
+        if repository:
+            for summary in self._context_summaries(repository, files):
+                stage.fold(summary)
+        found = stage.end()
+        if found:
+            shown_files = set(files.names)
+            found = [d for d in found if d.file in shown_files]
         return self.finish(results, [*problems, *found], repository=True)
 
-    def _context_summaries(self, repository: str | Path, checked: list[Path]) -> list[ProfileSummary]:
+    def _context_summaries(
+        self, repository: str | Path, checked: Iterable[tuple[Path, str]]
+    ) -> Iterator[ProfileSummary]:
         # os.path.realpath, not Path.resolve(): on Python <= 3.12 resolve() raises RuntimeError on a link loop
-        done = {os.path.realpath(p) for p in checked}
+        done = {os.path.realpath(p) for p, _ in checked}
         others, _ = discover([repository], self.config.limits.follow_links)
         summaries = (self.summary_of(p, d) for p, d in others if os.path.realpath(p) not in done)
-        return [s for s in summaries if s is not None]
+        return (s for s in summaries if s is not None)
 
     def summary_of(self, path: Path, display: str) -> ProfileSummary | None:
         """The summary of a file that gives context only: read and loaded, but its rules are not run."""
@@ -82,17 +91,9 @@ class Checker:
 
     def check_repository(self, summaries: list[ProfileSummary]) -> list[Diagnostic]:
         """Run the repository-wide checks over the summaries of one run (configured in finish)."""
-        by_file = {s.file: s for s in summaries}
         ctx = Context("", None, self.config, self.catalogue)
-        found: list[Diagnostic] = []
-        for check in self.repository_checks:
-            if not self.config.enabled(check.rule.code):
-                continue
-            for finding in check.run(summaries, ctx):
-                summary = by_file.get(finding.file or "")
-                span = summary.span(finding.path, finding.key) if summary else Span.point(1, 1)
-                found.append(_diagnostic(check, finding, finding.file or "", span))
-        return found
+        enabled = [c for c in self.repository_checks if self.config.enabled(c.rule.code)]
+        return [d for check in enabled for d in _listed(check, summaries, ctx)]
 
     def check_file(self, path: Path, display: str) -> FileResult:
         """Read, validate and run every profile check on one file; a fault here is reported, not raised."""
@@ -162,7 +163,10 @@ class Checker:
         return decide_version(profile, self.catalogue, self.config.default_ecf_version)
 
     def finish(
-        self, results: Iterable[FileResult], extra: Iterable[Diagnostic] = (), repository: bool = False
+        self,
+        results: Iterable[FileResult | Clean],
+        extra: Iterable[Diagnostic] = (),
+        repository: bool = False,
     ) -> Report:
         """The report of a run: per-file results plus ``extra`` findings (repository-wide rules, paths
         that do not exist, the catalogue's problems), with suppression comments, configuration and the
@@ -177,6 +181,11 @@ class Checker:
         report = Report()
         silenced: set[str] = set()  # files that did not load and whose errors were suppressed or baselined
         for result in results:
+            if isinstance(result, Clean):
+                if result.file not in pending:  # nothing to report: its excerpt would be dropped
+                    report.files.append(result.file)
+                    continue
+                result = result.result()
             report.files.append(result.file)
             if result.excerpts:
                 report.excerpts[result.file] = result.excerpts
@@ -207,6 +216,81 @@ class Checker:
         ran = _ran(result, self.config.for_file(result.file), repository)
         kept, unused = suppress.suppress(result.file, found, result.suppressions, ran)
         return kept + list(self._configured(unused))
+
+
+@dataclass
+class _RepositoryStage:
+    """The repository-wide checks of one run, fed each file's summary as its result comes, so that no
+    summary is kept per file: checks that fold (:class:`~skillprofiles.rules.base.Fold`) keep what a
+    later finding can need; the others (checks added at run time) get the list of summaries at the end.
+
+    Each result is kept compact (:meth:`take`): its excerpts only for lines a finding can still be on.
+    """
+
+    checker: Checker
+    folds: list[tuple[int, Check, Fold]] = field(default_factory=list)
+    listed: list[tuple[int, Check]] = field(default_factory=list)
+    found: list[list[Diagnostic]] = field(default_factory=list)  # per enabled check, in check order
+    summaries: list[ProfileSummary] = field(default_factory=list)  # only for checks that do not fold
+
+    def __post_init__(self) -> None:
+        config = self.checker.config
+        self.ctx = Context("", None, config, self.checker.catalogue)
+        enabled = [c for c in self.checker.repository_checks if config.enabled(c.rule.code)]
+        self.folds = [(i, c, c.fold(self.ctx)) for i, c in enumerate(enabled) if c.fold is not None]
+        self.listed = [(i, c) for i, c in enumerate(enabled) if c.fold is None]
+        self.found = [[] for _ in enabled]
+
+    def take(self, result: FileResult) -> FileResult | Clean:
+        """The result to keep of one checked file, its summary folded into the repository checks."""
+        summary, result.summary = result.summary, None
+        baseline = self.checker.baseline
+        if baseline is not None and result.file == baseline.path:
+            return result  # stale baseline entries point into the baseline: keep every excerpt
+        at = [(d.line, d.column) for d in result.diagnostics]
+        at += ((d.line, d.column) for d in result.suppressions)  # unused ones are reported there
+        at += self.fold(summary) if summary is not None else [(1, 1)]  # 1:1: "not checked" (SP904)
+        if baseline is not None:
+            at.append((1, 1))  # a file whose errors the baseline hides is "not checked" too
+        result.excerpts = pruned(result.excerpts, at)
+        return Clean.of(result)
+
+    def fold(self, summary: ProfileSummary) -> list[tuple[int, int]]:
+        """Fold one summary in; where in its file a repository finding is or can still be."""
+        at: list[tuple[int, int]] = []
+        for index, check, fold in self.folds:
+            for finding in fold.add(summary):
+                span = finding.span or summary.span(finding.path, finding.key)
+                diagnostic = _diagnostic(check, finding, finding.file or "", span)
+                self.found[index].append(diagnostic)
+                if diagnostic.file == summary.file:
+                    at.append((diagnostic.line, diagnostic.column))
+            at += ((span.line, span.column) for span in fold.later(summary))
+        if self.listed:
+            self.summaries.append(summary)
+            at += positions((), summary)
+        return at
+
+    def end(self) -> list[Diagnostic]:
+        """Every repository finding of the run, check by check (as :meth:`Checker.check_repository`)."""
+        for index, check, fold in self.folds:
+            for finding in fold.end():
+                span = finding.span or Span.point(1, 1)
+                self.found[index].append(_diagnostic(check, finding, finding.file or "", span))
+        for index, check in self.listed:
+            self.found[index] += _listed(check, self.summaries, self.ctx)
+        return [d for found in self.found for d in found]
+
+
+def _listed(check: Check, summaries: list[ProfileSummary], ctx: Context) -> list[Diagnostic]:
+    """A repository check's findings over a list of summaries, at the span its path has in its file."""
+    by_file = {s.file: s for s in summaries}
+    found = []
+    for finding in check.run(summaries, ctx):
+        summary = by_file.get(finding.file or "")
+        span = summary.span(finding.path, finding.key) if summary else Span.point(1, 1)
+        found.append(_diagnostic(check, finding, finding.file or "", span))
+    return found
 
 
 def _capped(diagnostics: list[Diagnostic], cap: int) -> list[Diagnostic]:
@@ -242,14 +326,9 @@ def _keep_used_excerpts(report: Report) -> Report:
     kept: dict[str, dict[int, Excerpt]] = {}
     for file, lines in report.excerpts.items():
         wanted = used.get(file, {})
-        kept[file] = {n: _windows_at(e, wanted[n]) for n, e in lines.items() if n in wanted}
+        kept[file] = {n: windows_at(e, wanted[n]) for n, e in lines.items() if n in wanted}
     report.excerpts = {file: lines for file, lines in kept.items() if lines}
     return report
-
-
-def _windows_at(excerpt: Excerpt, columns: set[int]) -> Excerpt:
-    starts = {frame_start(excerpt.length, column) for column in columns}
-    return replace(excerpt, windows=tuple(w for w in excerpt.windows if w[0] in starts))
 
 
 def _errors(diagnostics: Iterable[Diagnostic]) -> int:

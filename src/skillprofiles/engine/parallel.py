@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 from skillprofiles.engine.results import FileResult
 
@@ -66,11 +66,42 @@ def check_files(
     previous = signal.signal(signal.SIGTERM, _terminated)
     try:
         with _context().Pool(workers, initializer=_start, initargs=(check,)) as pool:
-            chunks = [files[i : i + chunk] for i in range(0, len(files), chunk)]
+            # cut as the pool sends them: all chunks at once would hold a Path object for every file
+            chunks = (list(files[i : i + chunk]) for i in range(0, len(files), chunk))
             waited = _waking(pool.imap(_check_chunk, chunks))
             yield from _settling(result for results in waited for result in results)
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+
+class Files(Sequence[tuple[Path, str]]):
+    """The files of a run, (path, display name), holding names only: a ``Path`` is made for a file when
+    it is checked. (A ``Path`` object, with its parts, takes more memory than what a run keeps of a
+    checked file.) The path is kept as its string only where it differs from the display name."""
+
+    def __init__(self, files: Iterable[tuple[Path, str]]) -> None:
+        self.names: list[str] = []
+        self.paths: list[str | None] = []
+        for path, display in files:
+            raw = str(path)
+            self.names.append(display)
+            self.paths.append(None if raw == display else raw)  # Path(str(path)) == path
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[Path, str]: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[tuple[Path, str]]: ...
+
+    def __getitem__(self, index: int | slice) -> tuple[Path, str] | Sequence[tuple[Path, str]]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        raw = self.paths[index]
+        name = self.names[index]
+        return Path(name if raw is None else raw), name
 
 
 SETTLE_EVERY = 64  # files between two moves of what the caller has kept out of the collector's sight

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from skillprofiles.diagnostics import FRAME_WINDOW, Diagnostic, Excerpt, frame_start
 from skillprofiles.models import AnyProfile
@@ -56,3 +56,65 @@ def positions(diagnostics: Iterable[Diagnostic], summary: ProfileSummary | None)
         found += [(span.line, span.column) for span in summary.spans.values()]
         found.append((1, 1))
     return found
+
+
+def pruned(excerpts: dict[int, Excerpt], at: Iterable[tuple[int, int]]) -> dict[int, Excerpt]:
+    """The excerpts of the lines at ``at`` (line, column), with the windows of those columns only."""
+    wanted: dict[int, set[int]] = {}
+    for number, column in at:
+        wanted.setdefault(number, set()).add(column)
+    return {n: windows_at(e, wanted[n]) for n, e in excerpts.items() if n in wanted}
+
+
+def windows_at(excerpt: Excerpt, columns: set[int]) -> Excerpt:
+    """The excerpt with only the windows a code frame shows at ``columns``."""
+    starts = {frame_start(excerpt.length, column) for column in columns}
+    windows = tuple(w for w in excerpt.windows if w[0] in starts)
+    return excerpt if windows == excerpt.windows else replace(excerpt, windows=windows)
+
+
+@dataclass(frozen=True, slots=True)
+class Clean:
+    """What a run keeps of a file that loaded with no finding and no suppression comment (most files):
+    its name and the lines a repository-wide finding can still land on (its code's; line 1 too when
+    a baseline is used), each as the line's text when it is short (its excerpt is made again from
+    it) or as its excerpt."""
+
+    file: str
+    line: int = 0  # 0: no line is kept
+    kept: str | Excerpt = ""
+    more: tuple[tuple[int, str | Excerpt], ...] = ()  # the other lines kept, in order
+
+    @classmethod
+    def of(cls, result: FileResult) -> Clean | FileResult:
+        """The compact form of ``result``, or ``result`` itself when it has findings or suppressions."""
+        clean = result.loaded and result.parsed and not result.diagnostics and not result.suppressions
+        if not clean:
+            return result
+        lines = [(n, _compact(e)) for n, e in result.excerpts.items()]
+        if not lines:
+            return cls(result.file)
+        (line, kept), *more = lines
+        return cls(result.file, line, kept, tuple(more))
+
+    def result(self) -> FileResult:
+        """The full form, as the check gave it (after its excerpts were pruned)."""
+        lines = ((self.line, self.kept), *self.more) if self.line else ()
+        excerpts = {n: kept if isinstance(kept, Excerpt) else _excerpt(kept) for n, kept in lines}
+        return FileResult(self.file, loaded=True, parsed=True, excerpts=excerpts)
+
+
+def _compact(excerpt: Excerpt) -> str | Excerpt:
+    """A short line's text, from which its excerpt is made again; else the excerpt itself."""
+    if len(excerpt.windows) != 1:
+        return excerpt
+    start, text = excerpt.windows[0]
+    whole = start == 0 and len(text) == excerpt.length  # the window is the line
+    # a normalised line's excerpt holds the same string as its content (see excerpts_of)
+    return text if whole and (excerpt.content is text or excerpt.content == content_of(text)) else excerpt
+
+
+def _excerpt(line: str) -> Excerpt:
+    """The excerpt :func:`excerpts_of` keeps of a short line (one window: the whole line)."""
+    content = content_of(line)
+    return Excerpt(len(line), line if content == line else content, ((0, line),))

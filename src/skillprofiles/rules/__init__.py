@@ -30,10 +30,20 @@ BUILTIN: tuple[Check, ...] = (
     Check(catalogue_codes.KNOWLEDGE_SKILL_WORDING, catalogue.knowledge_skill_wording),
     Check(catalogue_codes.DUPLICATE_COMPETENCE, catalogue.duplicate_competence),
     Check(catalogue_codes.DUPLICATE_ITEM, catalogue.duplicate_item),
-    Check(repository_codes.DUPLICATE_PROFILE_CODE, repository.duplicate_profile_code),
-    Check(repository_codes.UNRESOLVED_RELATIONSHIP, repository.unresolved_relationship),
-    Check(repository_codes.FILE_NAME_MISMATCH, repository.file_name_mismatch),
-    Check(repository_codes.KNOWLEDGE_SKILL_WORDING_ACROSS, repository.knowledge_skill_wording_across),
+    Check(
+        repository_codes.DUPLICATE_PROFILE_CODE, repository.duplicate_profile_code, repository.DuplicateCodes
+    ),
+    Check(
+        repository_codes.UNRESOLVED_RELATIONSHIP,
+        repository.unresolved_relationship,
+        repository.UnresolvedRelationships,
+    ),
+    Check(repository_codes.FILE_NAME_MISMATCH, repository.file_name_mismatch, repository.FileNames),
+    Check(
+        repository_codes.KNOWLEDGE_SKILL_WORDING_ACROSS,
+        repository.knowledge_skill_wording_across,
+        repository.WordingsAcross,
+    ),
 )
 
 

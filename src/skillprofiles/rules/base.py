@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from skillprofiles.codes.registry import Rule, Scope, declare
 from skillprofiles.diagnostics import DocPath, Location, Severity, Span
+
+if TYPE_CHECKING:
+    from skillprofiles.rules.summary import ProfileSummary
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,12 +41,32 @@ class Context:
 CheckFunction = Callable[..., Iterator[Finding]]
 
 
+class Fold(Protocol):
+    """A repository check that takes the summaries of a run one at a time, as files are checked,
+    and keeps only what a later finding can need, so that no summary is kept per file.
+
+    Its findings give their ``span``: the summary they are about may be gone when they come."""
+
+    def add(self, summary: ProfileSummary) -> list[Finding]:
+        """Take one summary; the findings it completes (in the order the list form gives them)."""
+        ...
+
+    def later(self, summary: ProfileSummary) -> Iterable[Span]:
+        """Where in the file of ``summary``, just added, a finding of :meth:`end` can still land."""
+        ...
+
+    def end(self) -> Iterator[Finding]:
+        """The findings only every summary together gives, once all are in."""
+        ...
+
+
 @dataclass(frozen=True, slots=True)
 class Check:
-    """A check function bound to the code it reports."""
+    """A check function bound to the code it reports (repository checks may also fold, see :class:`Fold`)."""
 
     rule: Rule
     run: CheckFunction
+    fold: Callable[[Context], Fold] | None = None  # the streaming form of ``run``, when it has one
 
     @property
     def scope(self) -> Scope:
