@@ -300,11 +300,12 @@ def language_level_mismatch(profile: AnyProfile, ctx: Context) -> Iterator[Findi
 
 def knowledge_skill_wording(profile: AnyProfile, ctx: Context) -> Iterator[Finding]:
     """A knowledge/skill code is worded differently in two places of one profile."""
-    first: dict[str, tuple[str, str]] = {}
+    first: dict[str, tuple[str, str, str]] = {}  # code -> its first text, competence, folded text
     for index, assigned in enumerate(profile.competences):
         for position, item in enumerate(assigned.knowledge_skills):
-            seen = first.setdefault(item.code, (item.text, assigned.code))
-            if fold(seen[0]) != fold(item.text):
+            folded = fold(item.text)
+            seen = first.setdefault(item.code, (item.text, assigned.code, folded))
+            if seen[2] != folded:
                 yield Finding(
                     f"{item.code} is worded '{item.text}' here but '{seen[0]}' under {seen[1]}",
                     ("competences", index, "knowledge_skills", position, "text"),
@@ -355,9 +356,11 @@ def _text_lists(value: object, path: DocPath) -> Iterator[tuple[DocPath, list[st
 
 
 def _repeats(items: list[str], path: DocPath) -> Iterator[Finding]:
+    keys = list(map(fold, items))
+    if len(set(keys)) == len(keys):
+        return  # the common case, told at C speed: no two items fold alike
     seen: dict[str, int] = {}
-    for position, item in enumerate(items):
-        key = fold(item)
+    for position, (item, key) in enumerate(zip(items, keys, strict=True)):
         if key in seen:
             yield Finding(
                 f"'{item}' repeats item {seen[key] + 1} of this list",
