@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import copy
 import pickle
+from pathlib import Path
+
+import pytest
+import yaml
 
 from skillprofiles.diagnostics import Span
+from skillprofiles.source import reader
 from skillprofiles.source.nodemap import LazyTable
 from skillprofiles.source.reader import parse_text
 
@@ -27,10 +32,6 @@ competences:
           lines
 empty:
 """
-
-
-def _parsed() -> object:
-    return parse_text(TEXT, "t.yaml")
 
 
 def _probes(full: dict[tuple[str | int, ...], object]) -> list[tuple[str | int, ...]]:
@@ -73,3 +74,39 @@ def test_filled_tables_equal_eager_ones_in_order_and_copy_as_dicts() -> None:
     filled = parse_text(TEXT, "t.yaml").source.values
     filled[("extra",)] = Span(1, 1, 1, 1)  # writing sees the whole table too
     assert len(filled) == len(eager) + 1
+
+
+def test_an_ampersand_in_text_takes_the_composed_path_with_the_event_loops_results() -> None:
+    for path in sorted(Path(__file__).parent.parent.joinpath("profiles").glob("*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        assert " & " in text or "&" not in text
+        composed = parse_text(text, path.name)
+        assert isinstance(composed.source.values, LazyTable)
+        events = _event_loop(text)
+        assert composed.data == events.data
+        assert list(composed.source.values.items()) == list(events.source.values.items())
+        assert list(composed.source.keys.items()) == list(events.source.keys.items())
+        assert composed.source.raw == events.source.raw
+        assert composed.diagnostics == events.diagnostics == []
+    assert reader._may_hold_anchor("a: &x 1\nb: *x\n")
+    assert not reader._may_hold_anchor("title: R & D, 2 * 3\n")
+
+
+def test_an_ampersand_or_star_the_pattern_lets_through_is_never_an_anchor() -> None:
+    # an indicator with an empty name is a syntax error, so the composer refuses the text and the
+    # event loop reports it: the fast path never meets an anchor or alias
+    for text in ("a: & b\n", "- &\n", "a: * b\n", "[& x]\n", "{a: & x}\n", "a: &é 1\n", "? & x\n: 1\n"):
+        assert not reader._may_hold_anchor(text)
+        composer = reader._Composer(text)
+        try:
+            with pytest.raises(yaml.YAMLError):
+                composer.get_single_node()
+        finally:
+            composer.dispose()
+        assert parse_text(text, "t.yaml").diagnostics == _event_loop(text).diagnostics
+
+
+def _event_loop(text: str) -> reader.Parsed:
+    parsed = reader.Parsed("t.yaml", text=text)
+    reader._build(text, parsed, reader.Limits(), reader._EventLoader)
+    return parsed

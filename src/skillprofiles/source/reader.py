@@ -327,9 +327,10 @@ class _NestingLimitError(Exception):
 _STR, _MAP, _SEQ = YAML_TAG + "str", YAML_TAG + "map", YAML_TAG + "seq"
 _CONSTRUCTED = frozenset(_SCALAR_TAGS - {_STR})
 _SAFE_COLLECTION_TAGS = {_MAP, _SEQ}
-# an anchor or alias starts a node, so it follows the start of a line, a space or a flow indicator: a
-# text without that pattern has none (a text with it, such as 'R & D', merely takes the event loop)
-_ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[\]{},:])[&*]", re.MULTILINE)
+# an anchor or alias starts a node, so it follows the start of a line, a space or a flow indicator,
+# and libyaml reads its name as [0-9A-Za-z_-]+ (an empty name is a syntax error, which the composer
+# raises too): a text without that pattern has none ('R & D' has none; 'R &D' merely takes the event loop)
+_ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[\]{},:])[&*][0-9A-Za-z_-]", re.MULTILINE)
 
 
 def _may_hold_anchor(text: str) -> bool:
