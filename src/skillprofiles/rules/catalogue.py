@@ -300,11 +300,12 @@ def language_level_mismatch(profile: AnyProfile, ctx: Context) -> Iterator[Findi
 
 def knowledge_skill_wording(profile: AnyProfile, ctx: Context) -> Iterator[Finding]:
     """A knowledge/skill code is worded differently in two places of one profile."""
-    first: dict[str, tuple[str, str]] = {}
+    first: dict[str, tuple[str, str, str]] = {}  # code -> its first text, competence, folded text
     for index, assigned in enumerate(profile.competences):
         for position, item in enumerate(assigned.knowledge_skills):
-            seen = first.setdefault(item.code, (item.text, assigned.code))
-            if fold(seen[0]) != fold(item.text):
+            folded = fold(item.text)
+            seen = first.setdefault(item.code, (item.text, assigned.code, folded))
+            if seen[2] != folded:
                 yield Finding(
                     f"{item.code} is worded '{item.text}' here but '{seen[0]}' under {seen[1]}",
                     ("competences", index, "knowledge_skills", position, "text"),
@@ -327,37 +328,40 @@ def duplicate_competence(profile: AnyProfile, ctx: Context) -> Iterator[Finding]
 
 def duplicate_item(profile: AnyProfile, ctx: Context) -> Iterator[Finding]:
     """A list repeats an item: a duty, task, deliverable, KPI or knowledge/skill item of one competence."""
-    for path, items in _model_text_lists(profile, (), skip="competences"):
-        yield from _repeats(items, path)
+    lists: list[tuple[DocPath, list[str]]] = []
+    _model_text_lists(profile, (), lists, skip="competences")
     for index, assigned in enumerate(profile.competences):
         items = [f"{k.code}: {k.text}" for k in assigned.knowledge_skills]
-        yield from _repeats(items, ("competences", index, "knowledge_skills"))
+        lists.append((("competences", index, "knowledge_skills"), items))
+    for path, items in lists:
+        keys = list(map(fold, items))
+        if len(set(keys)) < len(keys):  # most lists repeat nothing, and a set of the folds tells at C speed
+            yield from _repeats(items, keys, path)
 
 
 def _model_text_lists(
-    model: BaseModel, path: DocPath, skip: str | None = None
-) -> Iterator[tuple[DocPath, list[str]]]:
+    model: BaseModel, path: DocPath, found: list[tuple[DocPath, list[str]]], skip: str | None = None
+) -> None:
     # what profile.model_dump(by_alias=True) would give, read off the model without dumping it: the
     # dump copied every field of every file for this one check
     for name, info in type(model).model_fields.items():
         if name != skip:
-            yield from _text_lists(getattr(model, name), (*path, info.alias or name))
+            _text_lists(getattr(model, name), (*path, info.alias or name), found)
 
 
-def _text_lists(value: object, path: DocPath) -> Iterator[tuple[DocPath, list[str]]]:
+def _text_lists(value: object, path: DocPath, found: list[tuple[DocPath, list[str]]]) -> None:
     if isinstance(value, BaseModel):
-        yield from _model_text_lists(value, path)
+        _model_text_lists(value, path, found)
     elif isinstance(value, dict):
         for key, child in value.items():
-            yield from _text_lists(child, (*path, key))
+            _text_lists(child, (*path, key), found)
     elif isinstance(value, list) and value and all(isinstance(v, str) for v in value):
-        yield path, value
+        found.append((path, value))
 
 
-def _repeats(items: list[str], path: DocPath) -> Iterator[Finding]:
+def _repeats(items: list[str], keys: list[str], path: DocPath) -> Iterator[Finding]:
     seen: dict[str, int] = {}
-    for position, item in enumerate(items):
-        key = fold(item)
+    for position, (item, key) in enumerate(zip(items, keys, strict=True)):
         if key in seen:
             yield Finding(
                 f"'{item}' repeats item {seen[key] + 1} of this list",

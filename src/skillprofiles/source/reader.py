@@ -22,6 +22,7 @@ from skillprofiles.codes import reader as codes
 from skillprofiles.codes.registry import Rule
 from skillprofiles.diagnostics import Diagnostic, DocPath, Span
 from skillprofiles.source import MissingLibyamlError
+from skillprofiles.source.nodemap import SPAN_FIELDS, LazyTable, NodeTree
 from skillprofiles.textsafe import printable
 
 # positions, limits and messages are libyaml's: PyYAML's pure-Python parser differs in several of them
@@ -324,11 +325,12 @@ class _NestingLimitError(Exception):
 # the plain ones, duplicate or non-string keys, limits, more than one document, a top level that is not
 # a mapping) sends the text to the event loop, which then gives exactly today's findings.
 _STR, _MAP, _SEQ = YAML_TAG + "str", YAML_TAG + "map", YAML_TAG + "seq"
-_CONSTRUCTED = _SCALAR_TAGS - {_STR}
+_CONSTRUCTED = frozenset(_SCALAR_TAGS - {_STR})
 _SAFE_COLLECTION_TAGS = {_MAP, _SEQ}
-# an anchor or alias starts a node, so it follows the start of a line, a space or a flow indicator: a
-# text without that pattern has none (a text with it, such as 'R & D', merely takes the event loop)
-_ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[\]{},:])[&*]", re.MULTILINE)
+# an anchor or alias starts a node, so it follows the start of a line, a space or a flow indicator,
+# and libyaml reads its name as [0-9A-Za-z_-]+ (an empty name is a syntax error, which the composer
+# raises too): a text without that pattern has none ('R & D' has none; 'R &D' merely takes the event loop)
+_ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[\]{},:])[&*][0-9A-Za-z_-]", re.MULTILINE)
 
 
 def _may_hold_anchor(text: str) -> bool:
@@ -380,22 +382,27 @@ def _composed(text: str, parsed: Parsed, limits: Limits) -> bool:
         composer.dispose()
     if type(root) is not MappingNode or root.tag not in _SAFE_COLLECTION_TAGS:
         return False  # empty, a scalar or a list at the top, or a tag: the event loop words those findings
-    source = SourceMap()
-    data = _walk(root, source, limits)
+    data = _walk(root, limits)
     if data is None:
         return False
-    parsed.data, parsed.source = data, source
+    tree = NodeTree(root, _CONSTRUCTED)
+    values = LazyTable(tree, tree.value_span, 0)
+    keys = LazyTable(tree, tree.key_span, 1)
+    raw = LazyTable(tree, tree.raw, 2)
+    parsed.data, parsed.source = data, SourceMap(values, keys, raw)
     return True
 
 
-def _walk(root: MappingNode, source: SourceMap, limits: Limits) -> dict[str, Any] | None:
-    """Values and spans of a composed document, in the event loop's order; None where it would report."""
-    values, keys, raw = source.values, source.keys, source.raw
+def _walk(root: MappingNode, limits: Limits) -> dict[str, Any] | None:
+    """The values of a composed document; None where the event loop would report something.
+
+    Spans are not made here: the source map looks them up in the tree when a path is asked for.
+    """
     result: dict[str, Any] = {}
-    stack: list[tuple[Iterator[Any], Any, DocPath, Node]] = [(iter(root.value), result, (), root)]
-    nodes = 1
+    stack: list[tuple[Iterator[Any], Any]] = [(iter(root.value), result)]
+    nodes, max_nodes, max_depth = 1, limits.max_nodes, limits.max_depth
     while stack:
-        items, container, path, node = stack[-1]
+        items, container = stack[-1]
         is_map = type(container) is dict
         for item in items:
             if is_map:
@@ -405,14 +412,11 @@ def _walk(root: MappingNode, source: SourceMap, limits: Limits) -> dict[str, Any
                 key = key_node.value
                 if key in container:
                     return None  # a duplicate key
-                nodes += 1
-                child_path: DocPath = (*path, key)
-                keys[child_path] = _node_span(key_node)
+                nodes += 2
             else:
                 child = item
-                child_path = (*path, len(container))
-            nodes += 1
-            if nodes > limits.max_nodes:
+                nodes += 1
+            if nodes > max_nodes:
                 return None
             kind = type(child)
             if kind is ScalarNode:
@@ -423,16 +427,13 @@ def _walk(root: MappingNode, source: SourceMap, limits: Limits) -> dict[str, Any
                     value = _constructed(child)
                     if value is _SKIP:
                         return None  # text the tag does not fit
-                    if child.style in ("", None):
-                        raw[child_path] = child.value
                 else:
                     return None  # a tag the event loop reports
-                values[child_path] = _node_span(child)
-            elif child.tag not in _SAFE_COLLECTION_TAGS or len(stack) >= limits.max_depth:
+            elif child.tag not in _SAFE_COLLECTION_TAGS or len(stack) >= max_depth:
                 return None
             else:
                 value = {} if kind is MappingNode else []
-                stack.append((iter(child.value), value, child_path, child))
+                stack.append((iter(child.value), value))
             if is_map:
                 container[key] = value
             else:
@@ -441,7 +442,6 @@ def _walk(root: MappingNode, source: SourceMap, limits: Limits) -> dict[str, Any
                 break
         else:
             stack.pop()
-            values[path] = _node_span(node)
     return result
 
 
@@ -452,28 +452,9 @@ def _constructed(node: ScalarNode) -> Any:
         return _SKIP
 
 
-def _node_span(node: Node, _new: Any = object.__new__, _span_type: type[Span] = Span) -> Span:
-    # the work of _new_span inlined, with its names bound as defaults: this runs once per node
-    start, end = node.start_mark, node.end_mark
-    span: Span = _new(_span_type)
-    set_line, set_column, set_end_line, set_end_column = _SPAN_FIELDS
-    set_line(span, start.line + 1)
-    set_column(span, start.column + 1)
-    set_end_line(span, end.line + 1)
-    set_end_column(span, end.column + 1)
-    return span
-
-
-# a frozen dataclass sets each field through object.__setattr__; a document makes a span per node, and
-# writing the slots directly makes the same, equal and equally hashed, Span in a third of the time
-_SPAN_FIELDS: tuple[Any, ...] = tuple(
-    vars(Span)[name].__set__ for name in ("line", "column", "end_line", "end_column")
-)
-
-
 def _new_span(line: int, column: int, end_line: int, end_column: int) -> Span:
     span: Span = object.__new__(Span)
-    set_line, set_column, set_end_line, set_end_column = _SPAN_FIELDS
+    set_line, set_column, set_end_line, set_end_column = SPAN_FIELDS
     set_line(span, line)
     set_column(span, column)
     set_end_line(span, end_line)
