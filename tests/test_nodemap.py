@@ -14,6 +14,12 @@ from skillprofiles.source import reader
 from skillprofiles.source.nodemap import LazyTable
 from skillprofiles.source.reader import parse_text
 
+# the composed path is taken only where libyaml (0.2.6 or later) bounds the composer's depth; with an
+# older libyaml every text goes through the event loop, whose tables are plain dicts
+composed_only = pytest.mark.skipif(
+    not reader._COMPOSER_BOUNDED, reason="libyaml before 0.2.6: the composed path is off"
+)
+
 TEXT = """\
 template: wsp-g3
 code: WSP-G3-001
@@ -39,6 +45,7 @@ def _probes(full: dict[tuple[str | int, ...], object]) -> list[tuple[str | int, 
     return [*paths, *((*p, "missing") for p in paths), *((*p, 0) for p in paths), ("competences", 5), ()]
 
 
+@composed_only
 def test_the_composed_path_keeps_the_tables_lazy_until_iterated() -> None:
     source = parse_text(TEXT, "t.yaml").source
     assert isinstance(source.values, LazyTable)
@@ -76,6 +83,7 @@ def test_filled_tables_equal_eager_ones_in_order_and_copy_as_dicts() -> None:
     assert len(filled) == len(eager) + 1
 
 
+@composed_only
 def test_an_ampersand_in_text_takes_the_composed_path_with_the_event_loops_results() -> None:
     for path in sorted(Path(__file__).parent.parent.joinpath("profiles").glob("*.yaml")):
         text = path.read_text(encoding="utf-8")
