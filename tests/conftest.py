@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,6 +17,15 @@ from skillprofiles.source.reader import parse_text
 ROOT = Path(__file__).resolve().parent.parent
 PROFILES = ROOT / "profiles"
 SHARED = ROOT.parent / "shared"
+
+
+def printed(code: str, *args: str, **options: Any) -> str:
+    """What ``python -c code ARGS`` prints in a fresh interpreter, whose ``sys.modules`` then tells what
+    the code imported; ``options`` go to :func:`subprocess.run` (``cwd``, ``env``)."""
+    run = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, check=True, **options
+    )
+    return run.stdout
 
 
 def findings(text: str, checker: Checker | None = None) -> list[Diagnostic]:

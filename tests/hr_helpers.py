@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -34,3 +36,18 @@ def write(directory: Path, name: str, text: str) -> Path:
     path = directory / name
     path.write_text(textwrap.dedent(text), encoding="utf-8")
     return path
+
+
+def cli(*args: object, columns: int | None = None) -> subprocess.CompletedProcess[str]:
+    """``python -m skillprofiles ARGS`` in a subprocess. With ``columns``, in a clean environment with a
+    terminal that wide and UTF-8 output (what rich wraps at is then fixed); else in this one's."""
+    env = None
+    if columns is not None:
+        env = {"COLUMNS": str(columns), "PATH": "/usr/bin:/bin", "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run(
+        [sys.executable, "-m", "skillprofiles", *map(str, args)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+    )

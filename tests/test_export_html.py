@@ -19,6 +19,7 @@ from skillprofiles.hr import ProfileCollection
 from skillprofiles.textsafe import printable
 from tests.conftest import PROFILES
 from tests.hr_helpers import ROLE_OCM, WSP_003, write, wsp
+from tests.hr_helpers import cli as run
 
 
 class Outline(HTMLParser):
@@ -200,12 +201,6 @@ def test_a_broken_template_is_located(tmp_path: Path, text: str, expected: str) 
     (tmp_path / "sheet.html.j2").write_text(text, encoding="utf-8")
     with pytest.raises(TemplateError, match=expected):
         export(load(WSP_003), "html", templates=tmp_path)
-
-
-def run(*args: object) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "skillprofiles", *map(str, args)], capture_output=True, text=True, check=False
-    )
 
 
 def test_cli_template_option(tmp_path: Path) -> None:

@@ -7,12 +7,11 @@ import io
 import json
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.hr_helpers import DOCS, WSP_003, write, wsp
+from tests.hr_helpers import DOCS, WSP_003, cli, write, wsp
 
 # terminal escapes (CSI, OSC 8 link), a bidi override, NEL (C1), a CI workflow command, Markdown
 # table and HTML markup, rich markup
@@ -25,13 +24,7 @@ UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066
 
 
 def run(*args: object) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "skillprofiles", *map(str, args)],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={"COLUMNS": "400", "PATH": "/usr/bin:/bin", "PYTHONIOENCODING": "utf-8"},
-    )
+    return cli(*args, columns=400)
 
 
 @pytest.fixture(scope="module")

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import PROFILES
-from tests.hr_helpers import DOCS, ROLE_OCM, WSP_003, write, wsp
+from tests.hr_helpers import DOCS, ROLE_OCM, WSP_003, cli, write, wsp
 
 ASSESSMENT = DOCS / "examples" / "assessment.yaml"
 ASSESSMENT_40 = DOCS / "examples" / "assessment-4.0.yaml"
@@ -18,13 +17,7 @@ MAPPING = DOCS / "examples" / "mapping-4.0-to-2.0.yaml"
 
 
 def run(*args: object) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "skillprofiles", *map(str, args)],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={"COLUMNS": "200", "PATH": "/usr/bin:/bin", "PYTHONIOENCODING": "utf-8"},
-    )
+    return cli(*args, columns=200)
 
 
 @pytest.fixture

@@ -6,8 +6,6 @@ import csv
 import io
 import json
 import random
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -16,18 +14,13 @@ import pytest
 from skillprofiles.export.tables import MATRIX_COLUMNS, gap_rows, matrix_rows, to_csv, to_json
 from skillprofiles.hr import ProfileCollection, Ranker, gap, load_assessment, rank, team
 from tests.hr_helpers import DOCS
+from tests.hr_helpers import cli as run
 
 ROOT = DOCS.parent
 PROFILES = ROOT / "profiles"
 WSP_003 = PROFILES / "WSP-G3-003.yaml"
 ASSESSMENT = DOCS / "examples" / "assessment.yaml"
 HOSTILE = '"[link=http://x]y[/link] \\e[2J \\u202e"'
-
-
-def run(*args: object) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "skillprofiles", *map(str, args)], capture_output=True, text=True, check=False
-    )
 
 
 def hostile(tmp_path: Path) -> Path:

@@ -22,6 +22,7 @@ from skillprofiles.lsp.fixes import fixes_for
 from skillprofiles.lsp.positions import UTF8, UTF16, UTF32, TextIndex, units
 from skillprofiles.lsp.suppression import suppression_edit
 from skillprofiles.tuning.config import Config
+from tests.conftest import printed
 from tests.minimal import ROLE, WSP
 
 pytest.importorskip("pygls")
@@ -616,15 +617,12 @@ def test_the_command_exits_2_with_the_hint_when_pygls_is_missing(
 
 
 def test_nothing_of_pygls_is_imported_by_the_command_line() -> None:
-    import subprocess
-
     code = (
         "import sys, skillprofiles.cli, skillprofiles.lsp, skillprofiles.lsp.workspace;"
         "skillprofiles.cli.build_parser();"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pygls', 'lsprotocol')))"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "[]"
+    assert printed(code).strip() == "[]"
 
 
 @pytest.mark.parametrize(

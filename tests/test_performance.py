@@ -14,7 +14,7 @@ from benchmarks.generate import MISTAKES, generate, profile_file, profile_text
 from skillprofiles.engine import parallel
 from skillprofiles.engine.checker import Checker
 from skillprofiles.tuning.config import Config
-from tests.conftest import ROOT
+from tests.conftest import ROOT, printed
 
 # the code each kind of generated mistake must produce (SP0/SP1 only: the structural checks)
 EXPECTED = {
@@ -142,13 +142,7 @@ print(peaks[0], peaks[1])
 
 def test_checking_streams_and_keeps_no_parsed_documents(profile_set: tuple[Path, dict[str, int]]) -> None:
     directory, _ = profile_set
-    out = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(STREAMING), str(directory)],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    small, large = map(int, out.stdout.split())
+    small, large = map(int, printed(textwrap.dedent(STREAMING), str(directory)).split())
     # holding 300 parsed profiles would take well over 30 MB; streaming costs one file at a time
     # plus the findings, so ten times the files must stay far below ten times the peak
     assert large < 2 * small + 2_000_000, (small, large)
@@ -161,8 +155,8 @@ def test_version_and_help_do_not_import_pydantic() -> None:
         "print(sorted(m for m in ('pydantic', 'yaml', 'skillprofiles.models', 'multiprocessing') "
         "if m in sys.modules))"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip().splitlines()[-1] == "[]"
+    out = printed(code)
+    assert out.strip().splitlines()[-1] == "[]"
 
 
 def test_version_imports_almost_nothing() -> None:
@@ -172,8 +166,8 @@ def test_version_imports_almost_nothing() -> None:
         "try:\n    main(['--version'])\nexcept SystemExit as exc:\n    code = exc.code\n"
         "print(code, sorted(set(sys.modules) - before))"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    lines = out.stdout.strip().splitlines()
+    out = printed(code)
+    lines = out.strip().splitlines()
     assert lines[0] == f"skillprofiles {__import__('skillprofiles').__version__}"
     expected = ["__future__", "skillprofiles", "skillprofiles._version", "skillprofiles.cli"]
     expected += ["skillprofiles.cli.errors", "skillprofiles.source"]
@@ -186,8 +180,8 @@ def test_plain_validation_imports_neither_rich_nor_jsonschema() -> None:
         "code = main(['validate', 'profiles/WSP-G3-003.yaml'])\n"
         "print(code, sorted(m for m in ('rich', 'jsonschema', 'multiprocessing') if m in sys.modules))"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
-    assert out.stdout.strip().splitlines()[-1].endswith(" []")  # a one-file run starts no process pool
+    out = printed(code, cwd=ROOT)
+    assert out.strip().splitlines()[-1].endswith(" []")  # a one-file run starts no process pool
 
 
 def test_plain_validation_imports_and_builds_only_what_it_needs() -> None:
@@ -222,8 +216,8 @@ def test_plain_validation_imports_and_builds_only_what_it_needs() -> None:
         f"loaded = sorted(m for m in {unneeded!r} if m in sys.modules)\n"
         "print(code, loaded, WSPG3Profile.__pydantic_complete__, RoleProfile.__pydantic_complete__)"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
-    assert out.stdout.strip().splitlines()[-1] == "0 [] True False"
+    out = printed(code, cwd=ROOT)
+    assert out.strip().splitlines()[-1] == "0 [] True False"
 
 
 @pytest.mark.parametrize(
@@ -243,8 +237,8 @@ def test_a_run_imports_the_renderer_of_its_format_only(fmt: str, renderer: str) 
         f"main(['validate', '--format', {fmt!r}, 'profiles/WSP-G3-003.yaml'])\n"
         f"print(sorted(n for n in {names!r} if 'skillprofiles.render.' + n in sys.modules))"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
-    assert out.stdout.strip().splitlines()[-1] == repr([renderer])
+    out = printed(code, cwd=ROOT)
+    assert out.strip().splitlines()[-1] == repr([renderer])
 
 
 PLUGINS = (
@@ -262,10 +256,8 @@ def test_the_command_line_skips_pydantic_plugins(value: str | None, loaded: bool
     env = {k: v for k, v in __import__("os").environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
     if value is not None:
         env["PYDANTIC_DISABLE_PLUGINS"] = value
-    out = subprocess.run(
-        [sys.executable, "-c", PLUGINS], capture_output=True, text=True, check=True, cwd=ROOT, env=env
-    )
-    assert out.stdout.strip().splitlines()[-1] == f"{loaded} []"
+    out = printed(PLUGINS, cwd=ROOT, env=env)
+    assert out.strip().splitlines()[-1] == f"{loaded} []"
 
 
 def test_pydantic_loads_no_plugin_for_the_values_the_command_line_skips() -> None:
@@ -279,8 +271,8 @@ def test_pydantic_loads_no_plugin_for_the_values_the_command_line_skips() -> Non
         "    results.append(list(_loader.get_plugins()))\n"
         "print(results)"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "[[], [], []]"
+    out = printed(code)
+    assert out.strip() == "[[], [], []]"
 
 
 def test_the_stand_in_loader_gives_any_other_name_from_pydantics_own() -> None:
@@ -292,5 +284,5 @@ def test_the_stand_in_loader_gives_any_other_name_from_pydantics_own() -> None:
         "print(PYDANTIC_ENTRY_POINT_GROUP, list(get_plugins()))"
     )
     env = {k: v for k, v in __import__("os").environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
-    assert out.stdout.strip() == "pydantic []"
+    out = printed(code, env=env)
+    assert out.strip() == "pydantic []"
