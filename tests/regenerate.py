@@ -1,4 +1,5 @@
-"""Regenerate the committed artefacts that tests compare against: the report schema and the output examples.
+"""Regenerate the committed artefacts that tests compare against: the report schema, the output examples and
+the packaged catalogue's JSON twin.
 
 Run from the checkout: ``.venv/bin/python -m tests.regenerate``
 """
@@ -12,6 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from skillprofiles.catalogue.twin import twin_path, twin_text
 from skillprofiles.render.report_model import report_schema_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -74,14 +76,17 @@ def embedded(document: str, outputs: dict[str, str]) -> str:
 
 
 def main() -> None:
-    """Rewrite schemas/report.schema.json, docs/examples/output/* and the blocks of docs/output.md."""
+    """Rewrite schemas/report.schema.json, docs/examples/output/*, the blocks of docs/output.md and the
+    packaged catalogue's JSON twin (src/skillprofiles/data/catalogue.json)."""
     REPORT_SCHEMA.write_text(report_schema_text(), encoding="utf-8")
+    twin_path().write_text(twin_text(), encoding="utf-8")
     OUTPUT_DIR.mkdir(parents=True, exist_ok=True)
     outputs = {name: example(name) for name in EXAMPLES}
     for name, text in outputs.items():
         (OUTPUT_DIR / name).write_text(text, encoding="utf-8")
     OUTPUT_DOC.write_text(embedded(OUTPUT_DOC.read_text(encoding="utf-8"), outputs), encoding="utf-8")
-    print(f"regenerated {REPORT_SCHEMA.relative_to(ROOT)}, {len(outputs)} examples and {OUTPUT_DOC.name}")
+    schema = REPORT_SCHEMA.relative_to(ROOT)
+    print(f"regenerated {schema}, {len(outputs)} examples, {OUTPUT_DOC.name} and the catalogue's twin")
 
 
 if __name__ == "__main__":

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import argparse
 import json
-import sys
 from importlib import resources
 from pathlib import Path
 
@@ -14,7 +12,7 @@ from skillprofiles.catalogue.model import PACKAGED, TWIN, yaml_digests
 
 NOTE = (
     "Generated from the packaged YAML files (the reviewed source) by "
-    "'python -m skillprofiles.catalogue.twin --write'; do not edit."
+    "'python -m tests.regenerate'; do not edit."
 )
 
 
@@ -35,22 +33,7 @@ def _data_path(name: str) -> Path:
     return Path(str(resources.files("skillprofiles").joinpath("data").joinpath(name)))
 
 
-def main(argv: list[str] | None = None) -> int:
-    """``--check``: exit 1 when the twin is stale; ``--write``: regenerate it."""
-    parser = argparse.ArgumentParser(prog="python -m skillprofiles.catalogue.twin", description=__doc__)
-    action = parser.add_mutually_exclusive_group(required=True)
-    action.add_argument("--check", action="store_true", help="exit 1 when the twin differs from the YAML")
-    action.add_argument("--write", action="store_true", help="regenerate the twin from the YAML")
-    args = parser.parse_args(argv)
-    path, text = twin_path(), twin_text()
-    if args.write:
-        path.write_text(text, encoding="utf-8")
-        return 0
-    if not path.is_file() or path.read_text(encoding="utf-8") != text:
-        sys.stderr.write(f"{path}: differs from the YAML; regenerate with: {parser.prog} --write\n")
-        return 1
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
+def twin_is_current() -> bool:
+    """Whether the committed twin is what the YAML gives now (a test fails while it is not)."""
+    path = twin_path()
+    return path.is_file() and path.read_text(encoding="utf-8") == twin_text()
