@@ -13,6 +13,7 @@ TYPE_CHECKING = False  # not typing's: `skillprofiles --version` imports neither
 if TYPE_CHECKING:  # argparse and every command's plumbing are imported where a parser is built
     import argparse
     from collections.abc import Sequence
+    from typing import NoReturn
 
 # command name -> its module, in --help order; a command's module is imported only when it is
 # registered, and a run of one command registers that one only (see build_parser)
@@ -65,8 +66,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     # the first argument is the command's name (the top level has no option taking a value): then
     # only that command is registered, and every argument after it is that command's to parse
     first = arguments[0] if arguments else None
-    parser = build_parser(first if first in COMMANDS else None)
-    args = parser.parse_args(arguments)
+    from skillprofiles.cli.startup import start_up
+
+    with start_up():
+        parser = build_parser(first if first in COMMANDS else None)
+        args = parser.parse_args(arguments)
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
@@ -83,6 +87,41 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         quiet_stdout()
         return EXIT_OK
+
+
+def script() -> NoReturn:
+    """The ``skillprofiles`` executable: :func:`main`, then its exit code.
+
+    When nothing is registered to run at exit (no ``atexit`` function: no coverage, no worker pool, no
+    temporary directory, no logging) and no other thread runs, the process ends with ``os._exit`` once
+    stdout and stderr are flushed: the interpreter's teardown frees every object of every module one by
+    one, a twentieth of a one-file run, for a process that is ending anyway. Otherwise it exits as
+    usual, running whatever was registered.
+    """
+    code = main()
+    if _flushed() and _nothing_at_exit():
+        os._exit(code)
+    raise SystemExit(code)
+
+
+def _flushed() -> bool:
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:
+                stream.flush()
+        except (OSError, ValueError):  # a closed or broken stream: let the usual exit deal with it
+            return False
+    return True
+
+
+def _nothing_at_exit() -> bool:
+    import atexit
+
+    count = getattr(atexit, "_ncallbacks", None)  # CPython's count of registered exit functions
+    if count is None or count() != 0:
+        return False
+    threading = sys.modules.get("threading")
+    return threading is None or threading.active_count() == 1
 
 
 def _never_fail_on_encoding() -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from skillprofiles.cli.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CommandError
+from skillprofiles.cli.startup import start_up
 from skillprofiles.diagnostics import Diagnostic, Report
 from skillprofiles.textsafe import printable
 
@@ -95,12 +96,16 @@ def guarded(run: Any) -> Any:
 
 
 def emit(text: str) -> None:
-    """Text to stdout; a reader that closed the pipe (``| head``) ends the output quietly."""
+    """Text to stdout; a reader that closed the pipe (``| head``) ends the output quietly, and any other
+    write error is CommandError(2)."""
     try:
         sys.stdout.write(text)
         sys.stdout.flush()
     except BrokenPipeError:
         quiet_stdout()
+    except OSError as exc:  # a full disk, a revoked descriptor: an I/O error (exit 2), not a traceback
+        quiet_stdout()  # what is still buffered is lost either way; the final flush must not fail again
+        raise CommandError(EXIT_USAGE, f"cannot write to standard output: {exc.strerror or exc}") from None
 
 
 def quiet_stdout() -> None:
@@ -181,14 +186,19 @@ def pipeline_from(args: Any) -> Pipeline:
     """The command's one pipeline: configuration discovery, then the command line on top (built once)."""
     cached = getattr(args, "_pipeline", None)
     if cached is None:
-        from skillprofiles.cli.settings import build_config
-        from skillprofiles.engine.pipeline import Pipeline
-
-        config = build_config(args)
-        _READ[:] = run_inputs(args, None, config) + _named_inputs(args)  # this command's inputs only
-        cached = Pipeline.from_config(config, _loaded_baseline(args), _catalogue(config))
+        with start_up():  # the engine's imports and the catalogue: no collections (see start_up)
+            cached = _build_pipeline(args)
         args._pipeline = cached
     return cached
+
+
+def _build_pipeline(args: Any) -> Pipeline:
+    from skillprofiles.cli.settings import build_config
+    from skillprofiles.engine.pipeline import Pipeline
+
+    config = build_config(args)
+    _READ[:] = run_inputs(args, None, config) + _named_inputs(args)  # this command's inputs only
+    return Pipeline.from_config(config, _loaded_baseline(args), _catalogue(config))
 
 
 def _loaded_baseline(args: Any) -> Baseline | None:
