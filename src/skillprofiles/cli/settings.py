@@ -40,7 +40,10 @@ def base_config(args: argparse.Namespace) -> Config:
     and read once per command (``validate`` asks for the baseline it names before the pipeline)."""
     cached: Config | None = getattr(args, "_base_config", None)
     if cached is None:
-        cached = args._base_config = _read_base_config(args)
+        from skillprofiles.cli.startup import start_up
+
+        with start_up():  # the first thing a command reads: YAML and configuration modules are imported
+            cached = args._base_config = _read_base_config(args)
     return cached
 
 
