@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import functools
 import hashlib
 import json
@@ -63,14 +62,11 @@ EVIDENCE_WORDS = {
 }
 
 
-_AMPERSAND = re.compile(r"\s*&\s*")
-
-
 def fold(text: str) -> str:
     """Text compared as the rules compare wording: case, whitespace and ``&``/``and`` ignored."""
     folded = text.casefold()
     if "&" in folded:  # rare: the pattern costs more than the rest of the fold
-        folded = _AMPERSAND.sub(" and ", folded)
+        folded = re.sub(r"\s*&\s*", " and ", folded)  # compiled on first use (re caches it)
     return " ".join(folded.split())
 
 
@@ -210,7 +206,9 @@ class CefrLevel:
 
 # a CEFR-like token: "B1", "C3" (invalid, but meant as a level), "B2+", "Pre-A1"; upper-case letters A-C
 # only, so that "e-2", "H2" or "a1" inside other words are not taken for levels
-_LEVEL_TOKEN = re.compile(r"(?<![\w+-])((?i:pre[- ]?a1)|[A-C][0-9]\+?)(?!\w)")
+@functools.cache
+def _level_token() -> re.Pattern[str]:  # compiled on first use: only language requirements need it
+    return re.compile(r"(?<![\w+-])((?i:pre[- ]?a1)|[A-C][0-9]\+?)(?!\w)")
 
 
 @dataclass(frozen=True)
@@ -247,12 +245,26 @@ class CefrScale:
         self.minimum_phrases: tuple[str, ...] = tuple(minimum_phrases)
         self.no_level_phrases: tuple[str, ...] = tuple(no_level_phrases)
         self._by_key = {_level_key(level.code): level for level in self.levels}
-        self._labels = _label_pattern(self.names, exact_case=True)  # free text: short labels as written
-        self._any_case = _label_pattern(self.names, exact_case=False)  # a min_level value: any case
+
+    # The patterns are compiled when first used: only a profile with language requirements needs
+    # them, and compiling the four of them costs more than building the rest of the catalogue.
+    @functools.cached_property
+    def _labels(self) -> re.Pattern[str] | None:
+        return _label_pattern(self.names, exact_case=True)  # free text: short labels as written
+
+    @functools.cached_property
+    def _any_case(self) -> re.Pattern[str] | None:
+        return _label_pattern(self.names, exact_case=False)  # a min_level value: any case
+
+    @functools.cached_property
+    def _minimum(self) -> re.Pattern[str]:
         minimum = [_ENGLISH_MINIMUM, *(_phrase(p) for p in self.minimum_phrases)]
-        self._minimum = re.compile(r"\b(?:" + "|".join(minimum) + r")\b")
+        return re.compile(r"\b(?:" + "|".join(minimum) + r")\b")
+
+    @functools.cached_property
+    def _no_level(self) -> re.Pattern[str] | None:
         no_level = [_phrase(p) for p in self.no_level_phrases]
-        self._no_level = re.compile(r"\b(?:" + "|".join(no_level) + r")\b") if no_level else None
+        return re.compile(r"\b(?:" + "|".join(no_level) + r")\b") if no_level else None
 
     def get(self, code: str) -> CefrLevel | None:
         """The level written exactly as a code (any case, ``Pre-A1`` also as ``pre a1``)."""
@@ -273,7 +285,7 @@ class CefrScale:
 
     def mentions(self, text: str) -> list[str]:
         """Level-like tokens in free text (``B1``, ``C3``, ``Pre-A1``), valid or not, in order."""
-        return [m.group(1) for m in _LEVEL_TOKEN.finditer(text)]
+        return [m.group(1) for m in _level_token().finditer(text)]
 
     def names_scale(self, text: str) -> bool:
         """Whether the text names the scale (CEFR, GER, MCER, QCER ...; short labels as written)."""
@@ -291,6 +303,8 @@ class CefrScale:
 
     def nearest(self, text: str) -> str | None:
         """The level code closest to a mistyped one, for hints."""
+        import difflib  # only a finding about a mistyped level needs it
+
         codes = [level.code for level in self.levels]
         found = difflib.get_close_matches(text.strip().upper(), [c.upper() for c in codes], n=1, cutoff=0.4)
         return codes[[c.upper() for c in codes].index(found[0])] if found else None
