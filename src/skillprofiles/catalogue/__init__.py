@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from skillprofiles.catalogue.model import (
     Area,
     Catalogue,
     CatalogueError,
-    CefrAlias,
-    CefrLevel,
     CefrScale,
     Competence,
     Evidence,
@@ -25,6 +25,19 @@ from skillprofiles.catalogue.model import (
     slug,
     version_key,
 )
+
+if TYPE_CHECKING:
+    from skillprofiles.catalogue.cefr import CefrAlias, CefrLevel
+
+
+def __getattr__(name: str) -> Any:
+    # the CEFR level classes are imported when first named: a run reads them only for language levels
+    if name in ("CefrAlias", "CefrLevel"):
+        from skillprofiles.catalogue import cefr
+
+        return getattr(cefr, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "Area",

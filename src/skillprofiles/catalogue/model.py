@@ -10,13 +10,16 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import yaml
 
 from skillprofiles.catalogue.areas import Area
 from skillprofiles.codes.catalogue import INVALID_CATALOGUE
 from skillprofiles.diagnostics import Diagnostic, DiagnosticsError, DocPath, Severity, Span
+
+if TYPE_CHECKING:
+    from skillprofiles.catalogue.cefr import CefrAlias, CefrLevel, ScaleParts
 
 try:  # libyaml is several times faster for the packaged files
     from yaml import CSafeLoader as _Loader
@@ -68,6 +71,15 @@ def fold(text: str) -> str:
     if "&" in folded:  # rare: the pattern costs more than the rest of the fold
         folded = re.sub(r"\s*&\s*", " and ", folded)  # compiled on first use (re caches it)
     return " ".join(folded.split())
+
+
+def __getattr__(name: str) -> Any:
+    # the CEFR level classes live in their own module, imported when a run first reads a scale
+    if name in ("CefrAlias", "CefrLevel"):
+        from skillprofiles.catalogue import cefr
+
+        return getattr(cefr, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def slug(text: str) -> str:
@@ -193,32 +205,11 @@ class VersionDiff:
     unchanged: list[Pair] = field(default_factory=list)  # same code, title and range
 
 
-@dataclass(frozen=True)
-class CefrLevel:
-    """A CEFR level; ``rank`` orders levels (plus levels sit half-way)."""
-
-    code: str
-    rank: float
-    band: str
-    kind: str
-    name: str | None = None
-
-
 # a CEFR-like token: "B1", "C3" (invalid, but meant as a level), "B2+", "Pre-A1"; upper-case letters A-C
 # only, so that "e-2", "H2" or "a1" inside other words are not taken for levels
 @functools.cache
 def _level_token() -> re.Pattern[str]:  # compiled on first use: only language requirements need it
     return re.compile(r"(?<![\w+-])((?i:pre[- ]?a1)|[A-C][0-9]\+?)(?!\w)")
-
-
-@dataclass(frozen=True)
-class CefrAlias:
-    """A name of the CEFR scale (GER, MCER, CECRL ...); short labels may be matched only as written."""
-
-    name: str
-    lang: str = ""
-    case_sensitive: bool = False
-    sources: tuple[str, ...] = ()
 
 
 # "minimum level" in English without a catalogue phrase for it: "min. level", "required level"
@@ -237,14 +228,60 @@ class CefrScale:
         minimum_phrases: Iterable[str] = (),
         no_level_phrases: Iterable[str] = (),
     ) -> None:
-        self.levels: tuple[CefrLevel, ...] = tuple(levels)
-        self.names: tuple[CefrAlias, ...] = tuple(
-            a if isinstance(a, CefrAlias) else CefrAlias(a) for a in aliases
+        # the parts as given, or the catalogue file's cefr section they are built from when first read
+        self._source: ScaleParts | dict[str, Any] = (
+            tuple(levels),
+            tuple(aliases),
+            tuple(minimum_phrases),
+            tuple(no_level_phrases),
         )
-        self.aliases: tuple[str, ...] = tuple(dict.fromkeys(a.name for a in self.names))
-        self.minimum_phrases: tuple[str, ...] = tuple(minimum_phrases)
-        self.no_level_phrases: tuple[str, ...] = tuple(no_level_phrases)
-        self._by_key = {_level_key(level.code): level for level in self.levels}
+
+    @classmethod
+    def of_section(cls, section: dict[str, Any]) -> CefrScale:
+        """The scale a catalogue file's ``cefr`` section describes, built when first asked about: a run
+        whose profiles have no language requirements never builds the levels (nor imports their classes)."""
+        scale = cls((), ())
+        scale._source = section
+        return scale
+
+    @functools.cached_property
+    def _parts(self) -> ScaleParts:
+        if isinstance(self._source, tuple):
+            return self._source
+        from skillprofiles.catalogue.cefr import scale_parts  # the level classes, only once a scale is read
+
+        return scale_parts(self._source)
+
+    @functools.cached_property
+    def levels(self) -> tuple[CefrLevel, ...]:
+        """The levels, low to high."""
+        return self._parts[0]
+
+    @functools.cached_property
+    def names(self) -> tuple[CefrAlias, ...]:
+        """The names of the scale (a name given as text is matched in any case)."""
+        from skillprofiles.catalogue.cefr import as_alias  # the alias class, only when a scale is read
+
+        return tuple(as_alias(a) for a in self._parts[1])
+
+    @functools.cached_property
+    def aliases(self) -> tuple[str, ...]:
+        """The names of the scale as text, each once."""
+        return tuple(dict.fromkeys(a.name for a in self.names))
+
+    @functools.cached_property
+    def minimum_phrases(self) -> tuple[str, ...]:
+        """The phrases that mean "minimum level"."""
+        return self._parts[2]
+
+    @functools.cached_property
+    def no_level_phrases(self) -> tuple[str, ...]:
+        """The words that mean a requirement without a CEFR level ("native", "mother tongue")."""
+        return self._parts[3]
+
+    @functools.cached_property
+    def _by_key(self) -> dict[str, CefrLevel]:
+        return {_level_key(level.code): level for level in self.levels}
 
     # The patterns are compiled when first used: only a profile with language requirements needs
     # them, and compiling the four of them costs more than building the rest of the catalogue.
@@ -598,7 +635,7 @@ def _assemble(files: list[dict[str, Any]], base: Catalogue | None = None) -> Cat
         if file.get("ecf"):
             versions.update(_versions(file["ecf"]))
         if file.get("cefr"):
-            cefr = _cefr(file["cefr"])
+            cefr = CefrScale.of_section(file["cefr"])
         if file.get("profile_registry"):
             profiles = _registry(file["profile_registry"])
     return Catalogue(versions, cefr, profiles, sources)
@@ -666,28 +703,6 @@ def code_key(code: str) -> tuple[str, int]:
     """Order e-CF codes as the framework does: A.1, A.2 ... A.10, B.1."""
     letter, _, number = code.partition(".")
     return (letter, int(number) if number.isdigit() else 0)
-
-
-def _cefr(section: dict[str, Any]) -> CefrScale:
-    levels = (
-        CefrLevel(lv["code"], float(lv["rank"]), lv["band"], lv["kind"], lv.get("name"))
-        for lv in section["levels"]
-    )
-    aliases = [
-        a
-        if isinstance(a, str)
-        else CefrAlias(
-            a["name"], a.get("lang", ""), bool(a.get("case_sensitive")), tuple(a.get("sources", ()))
-        )
-        for a in section.get("aliases", ())
-    ]
-    phrases = section.get("phrases") or {}
-    return CefrScale(
-        levels,
-        aliases,
-        [p["text"] for p in phrases.get("minimum_level", ())],
-        [p["text"] for p in phrases.get("no_level", ())],
-    )
 
 
 def _registry(section: dict[str, Any]) -> ProfileRegistry:

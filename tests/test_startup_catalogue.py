@@ -1,0 +1,62 @@
+"""A one-file run pays only for the parts of the catalogue it reads; what it defers gives the same answers."""
+
+from __future__ import annotations
+
+import pickle
+
+from skillprofiles.catalogue import CefrScale, default_catalogue
+from skillprofiles.catalogue.cefr import CefrAlias, CefrLevel, scale_parts
+from skillprofiles.catalogue.model import packaged_files
+from skillprofiles.codes import get
+from tests.conftest import ROOT, printed
+
+RUN = (
+    "import sys\nfrom skillprofiles.cli import main\n"
+    "code = main(['validate', 'profiles/online-community-manager.yaml'])\n"
+    "from skillprofiles.catalogue import default_catalogue\n"
+    "scale = default_catalogue().cefr\n"
+    "built = sorted(k for k in vars(scale) if k != '_source')\n"
+    "print(code, 'skillprofiles.catalogue.cefr' in sys.modules, built)"
+)
+
+
+def test_a_profile_without_language_requirements_builds_no_cefr_scale() -> None:
+    out = printed(RUN, cwd=ROOT).strip().splitlines()[-1]
+    code, cefr_imported, built = out.split(" ", 2)
+    assert (code, cefr_imported, built) == ("0", "False", "[]")
+
+
+def test_the_deferred_scale_is_the_scale_built_from_its_parts() -> None:
+    section = next(f["cefr"] for f in packaged_files() if f.get("cefr"))
+    deferred = default_catalogue().cefr
+    eager = CefrScale(*scale_parts(section))
+    for name in ("levels", "names", "aliases", "minimum_phrases", "no_level_phrases"):
+        assert getattr(deferred, name) == getattr(eager, name), name
+    text = "Excellent knowledge of English - minimum level: C1 QCER, or native"
+    assert deferred.parse("b2 (CEFR)") == eager.parse("b2 (CEFR)") == deferred.get("B2")
+    assert deferred.promises_level(text)
+    assert eager.promises_level(text)
+    assert deferred.mentions(text) == eager.mentions(text) == ["C1"]
+    assert deferred.nearest("B7") == eager.nearest("B7")
+
+
+def test_a_deferred_scale_pickles_before_and_after_it_is_read() -> None:
+    unread = CefrScale.of_section({"levels": [{"code": "A1", "rank": 1, "band": "A", "kind": "core"}]})
+    copy = pickle.loads(pickle.dumps(unread))
+    assert copy.levels == (CefrLevel("A1", 1.0, "A", "core"),)
+    assert pickle.loads(pickle.dumps(copy)).get("a1") == copy.levels[0]
+
+
+def test_the_level_classes_are_still_named_by_the_catalogue_package() -> None:
+    from skillprofiles import catalogue
+    from skillprofiles.catalogue import model
+
+    assert catalogue.CefrLevel is model.CefrLevel is CefrLevel
+    assert catalogue.CefrAlias is model.CefrAlias is CefrAlias
+    assert CefrScale((), ["CEFR"]).names == (CefrAlias("CEFR"),)
+
+
+def test_a_rule_is_its_own_identity() -> None:
+    rule = get("SP200")
+    assert rule == get("SP200")
+    assert {rule: 1}[get("SP200")] == 1
