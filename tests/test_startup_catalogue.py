@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+from dataclasses import fields
 
 from skillprofiles.catalogue import CefrScale, default_catalogue
 from skillprofiles.catalogue.cefr import CefrAlias, CefrLevel, scale_parts
@@ -16,14 +17,23 @@ RUN = (
     "from skillprofiles.catalogue import default_catalogue\n"
     "scale = default_catalogue().cefr\n"
     "built = sorted(k for k in vars(scale) if k != '_source')\n"
-    "print(code, 'skillprofiles.catalogue.cefr' in sys.modules, built)"
+    "later = ('skillprofiles.catalogue.cefr', 'skillprofiles.catalogue.diff')\n"
+    "deferred = [m for m in later if m in sys.modules]\n"
+    "print(code, deferred, built)"
 )
 
 
-def test_a_profile_without_language_requirements_builds_no_cefr_scale() -> None:
+def test_a_profile_without_language_requirements_builds_no_cefr_scale_and_shows_no_diff() -> None:
     out = printed(RUN, cwd=ROOT).strip().splitlines()[-1]
-    code, cefr_imported, built = out.split(" ", 2)
-    assert (code, cefr_imported, built) == ("0", "False", "[]")
+    assert out == "0 [] []"
+
+
+def test_a_diff_has_every_kind_of_change_the_catalogue_sorts_into() -> None:
+    from skillprofiles.catalogue import VersionDiff, model
+
+    assert [f.name for f in fields(VersionDiff)][2:] == list(model.CHANGE_KINDS)
+    change = default_catalogue().diff("3.0", "4.0")
+    assert change == VersionDiff("3.0", "4.0", **default_catalogue()._changes("3.0", "4.0"))
 
 
 def test_the_deferred_scale_is_the_scale_built_from_its_parts() -> None:

@@ -16,7 +16,6 @@ from skillprofiles.catalogue.model import (
     RegistryEntry,
     SourceInfo,
     TransversalAspect,
-    VersionDiff,
     code_key,
     configured_catalogue,
     default_catalogue,
@@ -28,14 +27,20 @@ from skillprofiles.catalogue.model import (
 
 if TYPE_CHECKING:
     from skillprofiles.catalogue.cefr import CefrAlias, CefrLevel
+    from skillprofiles.catalogue.diff import VersionDiff
 
 
 def __getattr__(name: str) -> Any:
-    # the CEFR level classes are imported when first named: a run reads them only for language levels
+    # imported when first named: a run reads the CEFR level classes only for language levels, and
+    # VersionDiff only where a diff between versions is shown
     if name in ("CefrAlias", "CefrLevel"):
         from skillprofiles.catalogue import cefr
 
         return getattr(cefr, name)
+    if name == "VersionDiff":
+        from skillprofiles.catalogue import diff
+
+        return diff.VersionDiff
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 

@@ -8,18 +8,20 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from skillprofiles.catalogue.areas import Area
+from skillprofiles.catalogue.competence import Competence, Evidence, Pair
 from skillprofiles.codes.catalogue import INVALID_CATALOGUE
 from skillprofiles.diagnostics import Diagnostic, DiagnosticsError, DocPath, Severity, Span
 
 if TYPE_CHECKING:
     from skillprofiles.catalogue.cefr import CefrAlias, CefrLevel, ScaleParts
+    from skillprofiles.catalogue.diff import VersionDiff
 
 try:  # libyaml is several times faster for the packaged files
     from yaml import CSafeLoader as _Loader
@@ -47,14 +49,16 @@ __all__ = [
 
 PACKAGED = ("ecf.yaml", "cefr.yaml", "wsp-g3.yaml")
 TWIN = "catalogue.json"  # the packaged files' data, pre-parsed (see packaged_files)
-Evidence = Literal["two-sources", "one-source", "inferred", "unknown"]
 RANGE_STATUS_EVIDENCE: dict[str, Evidence] = {  # format /1: verified means the file's author vouches
     "verified": "two-sources",
     "inferred": "inferred",
     "unknown": "unknown",
 }
-Pair = tuple["Competence | None", "Competence | None"]
 
+
+# the kinds of change between two versions, as VersionDiff names its lists
+CHANGE_KINDS = ("added", "removed", "renamed", "reused", "moved", "range_changed", "unchanged")
+Changes = dict[str, list[Pair]]  # VersionDiff's lists by name
 
 # how each evidence grade reads in a listing or a hover
 EVIDENCE_WORDS = {
@@ -74,11 +78,15 @@ def fold(text: str) -> str:
 
 
 def __getattr__(name: str) -> Any:
-    # the CEFR level classes live in their own module, imported when a run first reads a scale
+    # the CEFR level classes and VersionDiff live in their own modules, imported when first needed
     if name in ("CefrAlias", "CefrLevel"):
         from skillprofiles.catalogue import cefr
 
         return getattr(cefr, name)
+    if name == "VersionDiff":
+        from skillprofiles.catalogue import diff
+
+        return diff.VersionDiff
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
@@ -116,50 +124,6 @@ class TransversalAspect:
 
 
 @dataclass(frozen=True)
-class Competence:
-    """One competence of one e-CF version; (version, code) identifies it."""
-
-    version: str
-    code: str
-    title: str
-    area: Area
-    min_level: int | None
-    max_level: int | None
-    evidence: Evidence  # two-sources, one-source, inferred (see inferred_from) or unknown
-    sources: tuple[str, ...]  # the sources of the range (two or more, one, or none)
-    note: str | None
-    predecessor: str | None = None  # code of the same competence in the previous version, when it moved
-    new: bool = False  # no predecessor, even where the code existed before
-    inferred_from: tuple[str, ...] = ()  # versions ('3.0') and/or 'usage', for an inferred range
-    title_evidence: str | None = None  # source, assumed or profile-only
-    title_attested_by: tuple[str, ...] = ()  # 'profile:<slug>': documents writing the title
-
-    @property
-    def source(self) -> str:
-        """The range's source ids joined by commas (``S4a,S4b``)."""
-        return ",".join(self.sources)
-
-    def attested_only_by(self, document_slug: str) -> bool:
-        """Whether the title is written only by that document (so it is no evidence about it)."""
-        return self.title_evidence == "profile-only" and f"profile:{document_slug}" in self.title_attested_by
-
-    def levels(self) -> tuple[int, ...]:
-        """The levels (1..5) it is defined at; () when the version has no level data."""
-        if self.min_level is None or self.max_level is None:
-            return ()
-        return tuple(range(self.min_level, self.max_level + 1))
-
-    def defined_at(self, rank: int) -> bool | None:
-        """Whether it is defined at a level (1..5); None when the range is unknown."""
-        levels = self.levels()
-        return (rank in levels) if levels else None
-
-    def range_text(self) -> str:
-        """The range as written in the framework, e.g. ``e-2..e-4``."""
-        return f"e-{self.min_level}..e-{self.max_level}" if self.levels() else "unknown"
-
-
-@dataclass(frozen=True)
 class FrameworkVersion:
     """One e-CF version: designation and competences ordered by code."""
 
@@ -188,21 +152,6 @@ class FrameworkVersion:
         for competence in self.competences.values():
             counts[competence.evidence] += 1
         return counts
-
-
-@dataclass(frozen=True)
-class VersionDiff:
-    """What changed from one version to another; each entry an (old, new) pair."""
-
-    old: str
-    new: str
-    added: list[Pair] = field(default_factory=list)  # (None, new): a new competence under a fresh code
-    removed: list[Pair] = field(default_factory=list)  # (old, None): gone, and its code not reused
-    renamed: list[Pair] = field(default_factory=list)  # same competence, same code, another title
-    reused: list[Pair] = field(default_factory=list)  # same code, another competence
-    moved: list[Pair] = field(default_factory=list)  # same competence under another code
-    range_changed: list[Pair] = field(default_factory=list)  # same competence, both ranges known, differ
-    unchanged: list[Pair] = field(default_factory=list)  # same code, title and range
 
 
 # a CEFR-like token: "B1", "C3" (invalid, but meant as a level), "B2+", "Pre-A1"; upper-case letters A-C
@@ -444,15 +393,21 @@ class Catalogue:
 
     def diff(self, old: str, new: str) -> VersionDiff:
         """What changed from ``old`` to a later version ``new``."""
+        from skillprofiles.catalogue.diff import VersionDiff  # the class only where a diff is shown
+
+        return VersionDiff(old, new, **self._changes(old, new))
+
+    def _changes(self, old: str, new: str) -> Changes:
+        # VersionDiff's lists by field name; counterpart() reads them without building the class
         chain = self._chain(old, new)
-        result = VersionDiff(old, new)
+        result: Changes = {kind: [] for kind in CHANGE_KINDS}
         ancestors = {code: self._ancestor(chain, code) for code in self.versions[new].competences}
         kept = {a for a in ancestors.values() if a is not None}
         for code, competence in self.versions[new].competences.items():
             _classify(result, self.versions[old].competences, competence, ancestors[code])
         for code, before in self.versions[old].competences.items():
             if code not in kept and code not in self.versions[new].competences:
-                result.removed.append((before, None))
+                result["removed"].append((before, None))
         return result
 
     def counterpart(self, version: str, code: str, target: str) -> str | None:
@@ -461,8 +416,8 @@ class Catalogue:
         if version == target:
             return code if code in self.versions[target].competences else None
         older, newer = sorted((version, target), key=version_key)
-        change = self.diff(older, newer)
-        pairs = (*change.unchanged, *change.renamed, *change.moved, *change.range_changed)
+        change = self._changes(older, newer)
+        pairs = (*change["unchanged"], *change["renamed"], *change["moved"], *change["range_changed"])
         for before, after in pairs:
             if before is not None and after is not None:
                 source, result = (before, after) if version == older else (after, before)
@@ -492,24 +447,24 @@ class Catalogue:
         return code
 
 
-def _classify(result: VersionDiff, old: dict[str, Competence], now: Competence, ancestor: str | None) -> None:
+def _classify(result: Changes, old: dict[str, Competence], now: Competence, ancestor: str | None) -> None:
     before = old.get(ancestor) if ancestor else None
     same_code = old.get(now.code)
     if same_code is not None and ancestor != now.code:
-        result.reused.append((same_code, now))
+        result["reused"].append((same_code, now))
     if before is None:
         if same_code is None:
-            result.added.append((None, now))
+            result["added"].append((None, now))
         return
     if before.code != now.code:
-        result.moved.append((before, now))
+        result["moved"].append((before, now))
     elif fold(before.title) != fold(now.title):
-        result.renamed.append((before, now))
+        result["renamed"].append((before, now))
     ranges_known = bool(before.levels() and now.levels())
     if ranges_known and before.levels() != now.levels():
-        result.range_changed.append((before, now))
+        result["range_changed"].append((before, now))
     elif before.code == now.code and fold(before.title) == fold(now.title):
-        result.unchanged.append((before, now))
+        result["unchanged"].append((before, now))
 
 
 def version_key(version: str) -> tuple[Any, ...]:
