@@ -8,6 +8,7 @@ from dataclasses import fields
 from skillprofiles.catalogue import CefrScale, default_catalogue
 from skillprofiles.catalogue.cefr import CefrAlias, CefrLevel, scale_parts
 from skillprofiles.catalogue.model import packaged_files
+from skillprofiles.catalogue.sources import SourceInfo, source_info
 from skillprofiles.codes import get
 from tests.conftest import ROOT, printed
 
@@ -17,13 +18,14 @@ RUN = (
     "from skillprofiles.catalogue import default_catalogue\n"
     "scale = default_catalogue().cefr\n"
     "built = sorted(k for k in vars(scale) if k != '_source')\n"
-    "later = ('skillprofiles.catalogue.cefr', 'skillprofiles.catalogue.diff')\n"
-    "deferred = [m for m in later if m in sys.modules]\n"
+    "built += [k for k in vars(default_catalogue()) if k == 'sources']\n"
+    "later = ('cefr', 'diff', 'sources')\n"
+    "deferred = [m for m in later if f'skillprofiles.catalogue.{m}' in sys.modules]\n"
     "print(code, deferred, built)"
 )
 
 
-def test_a_profile_without_language_requirements_builds_no_cefr_scale_and_shows_no_diff() -> None:
+def test_a_clean_profile_without_language_requirements_builds_no_scale_no_diff_and_no_sources() -> None:
     out = printed(RUN, cwd=ROOT).strip().splitlines()[-1]
     assert out == "0 [] []"
 
@@ -63,6 +65,7 @@ def test_the_level_classes_are_still_named_by_the_catalogue_package() -> None:
 
     assert catalogue.CefrLevel is model.CefrLevel is CefrLevel
     assert catalogue.CefrAlias is model.CefrAlias is CefrAlias
+    assert catalogue.SourceInfo is model.SourceInfo is SourceInfo
     assert CefrScale((), ["CEFR"]).names == (CefrAlias("CEFR"),)
 
 
@@ -70,3 +73,12 @@ def test_a_rule_is_its_own_identity() -> None:
     rule = get("SP200")
     assert rule == get("SP200")
     assert {rule: 1}[get("SP200")] == 1
+
+
+def test_the_sources_built_when_first_read_are_every_file_s_sources_in_order() -> None:
+    expected = {}
+    for file in packaged_files():
+        expected.update({k: source_info(k, v) for k, v in (file.get("sources") or {}).items()})
+    catalogue = default_catalogue()
+    assert list(catalogue.sources.items()) == list(expected.items())
+    assert catalogue.source("S-unknown") == SourceInfo("S-unknown", "S-unknown")

@@ -14,7 +14,6 @@ from skillprofiles.catalogue.model import (
     FrameworkVersion,
     ProfileRegistry,
     RegistryEntry,
-    SourceInfo,
     TransversalAspect,
     code_key,
     configured_catalogue,
@@ -28,11 +27,12 @@ from skillprofiles.catalogue.model import (
 if TYPE_CHECKING:
     from skillprofiles.catalogue.cefr import CefrAlias, CefrLevel
     from skillprofiles.catalogue.diff import VersionDiff
+    from skillprofiles.catalogue.sources import SourceInfo
 
 
 def __getattr__(name: str) -> Any:
     # imported when first named: a run reads the CEFR level classes only for language levels, and
-    # VersionDiff only where a diff between versions is shown
+    # VersionDiff only where a diff between versions is shown, SourceInfo where a source is named
     if name in ("CefrAlias", "CefrLevel"):
         from skillprofiles.catalogue import cefr
 
@@ -41,6 +41,10 @@ def __getattr__(name: str) -> Any:
         from skillprofiles.catalogue import diff
 
         return diff.VersionDiff
+    if name == "SourceInfo":
+        from skillprofiles.catalogue import sources
+
+        return sources.SourceInfo
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 

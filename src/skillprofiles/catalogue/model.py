@@ -22,6 +22,7 @@ from skillprofiles.diagnostics import Diagnostic, DiagnosticsError, DocPath, Sev
 if TYPE_CHECKING:
     from skillprofiles.catalogue.cefr import CefrAlias, CefrLevel, ScaleParts
     from skillprofiles.catalogue.diff import VersionDiff
+    from skillprofiles.catalogue.sources import SourceInfo
 
 try:  # libyaml is several times faster for the packaged files
     from yaml import CSafeLoader as _Loader
@@ -78,7 +79,7 @@ def fold(text: str) -> str:
 
 
 def __getattr__(name: str) -> Any:
-    # the CEFR level classes and VersionDiff live in their own modules, imported when first needed
+    # the CEFR level classes, VersionDiff and SourceInfo live in their own modules, imported when needed
     if name in ("CefrAlias", "CefrLevel"):
         from skillprofiles.catalogue import cefr
 
@@ -87,29 +88,16 @@ def __getattr__(name: str) -> Any:
         from skillprofiles.catalogue import diff
 
         return diff.VersionDiff
+    if name == "SourceInfo":
+        from skillprofiles.catalogue import sources
+
+        return sources.SourceInfo
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def slug(text: str) -> str:
     """A title as a file name: ``Online Community Manager`` -> ``online-community-manager``."""
     return "-".join(re.findall(r"[a-z0-9]+", fold(text)))
-
-
-@dataclass(frozen=True)
-class SourceInfo:
-    """A source of the catalogue: what it is, where a reader finds it, what it shows."""
-
-    id: str
-    title: str
-    kind: str = ""
-    locator: str = ""  # rendered: "owner/name path", "search public code for '...'", page addresses
-    shows: str = ""
-    same_origin_as: tuple[str, ...] = ()
-
-    def describe(self) -> str:
-        """``S3a, <title> (<locator>)``, as findings name a source."""
-        where = f" ({self.locator})" if self.locator and self.locator != self.title else ""
-        return f"{self.id}, {self.title}{where}"
 
 
 @dataclass(frozen=True)
@@ -371,10 +359,26 @@ class Catalogue:
         self.versions = dict(sorted(versions.items(), key=lambda item: version_key(item[0])))
         self.cefr = cefr
         self.profiles = profiles
-        self.sources = dict(sources or {})
+        self._given_sources = dict(sources or {})
+        # catalogue files' 'sources' sections, in order, applied on top of the given ones when first read
+        self._source_sections: list[dict[str, Any]] = []
+
+    @functools.cached_property
+    def sources(self) -> dict[str, SourceInfo]:
+        """The sources the catalogue cites, by id; built when first read (a run reads them only for a
+        finding that names a source)."""
+        built = dict(self._given_sources)
+        if self._source_sections:
+            from skillprofiles.catalogue.sources import source_info
+
+            for section in self._source_sections:
+                built.update({k: source_info(k, v) for k, v in section.items()})
+        return built
 
     def source(self, source_id: str) -> SourceInfo:
         """The source an id names (an entry with only the id when the catalogue does not list it)."""
+        from skillprofiles.catalogue.sources import SourceInfo  # the class only where a source is named
+
         return self.sources.get(source_id) or SourceInfo(source_id, source_id)
 
     def transversal(self, version: str) -> tuple[TransversalAspect, ...]:
@@ -585,15 +589,19 @@ def _assemble(files: list[dict[str, Any]], base: Catalogue | None = None) -> Cat
     cefr = base.cefr if base else CefrScale((), ())
     profiles = base.profiles if base else ProfileRegistry(())
     sources = dict(base.sources) if base else {}
+    sections = []
     for file in files:
-        sources.update({k: _source(k, v) for k, v in (file.get("sources") or {}).items()})
+        if file.get("sources"):
+            sections.append(file["sources"])
         if file.get("ecf"):
             versions.update(_versions(file["ecf"]))
         if file.get("cefr"):
             cefr = CefrScale.of_section(file["cefr"])
         if file.get("profile_registry"):
             profiles = _registry(file["profile_registry"])
-    return Catalogue(versions, cefr, profiles, sources)
+    catalogue = Catalogue(versions, cefr, profiles, sources)
+    catalogue._source_sections = sections
+    return catalogue
 
 
 def _versions(section: dict[str, Any]) -> dict[str, FrameworkVersion]:
@@ -608,31 +616,6 @@ def _versions(section: dict[str, Any]) -> dict[str, FrameworkVersion]:
         )
         built[version] = FrameworkVersion(version, entry["designation"], competences, sources, notes, aspects)
     return built
-
-
-def _source(source_id: str, entry: str | dict[str, Any]) -> SourceInfo:
-    if isinstance(entry, str):  # format /1: one text says what and where
-        return SourceInfo(source_id, entry, locator=entry)
-    return SourceInfo(
-        source_id,
-        entry["title"],
-        entry.get("kind", ""),
-        _locator(entry.get("locator") or {}),
-        entry.get("shows", ""),
-        tuple(entry.get("same_origin_as", ())),
-    )
-
-
-def _locator(locator: dict[str, Any]) -> str:
-    parts = []
-    if locator.get("repository"):
-        parts.append(f"{locator['repository']} {locator.get('path', '')}".strip())
-    if locator.get("search"):
-        parts.append(f"search public code for '{locator['search']}'")
-    if locator.get("project_file"):
-        parts.append(locator["project_file"])
-    parts.extend(locator.get("pages", ()))
-    return "; ".join(parts)
 
 
 def _competence(version: str, c: dict[str, Any]) -> Competence:
