@@ -6,7 +6,6 @@ import functools
 import hashlib
 import json
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -301,6 +300,8 @@ def _plain(text: str) -> str:
     """Case and accents dropped, hyphens as spaces: ``Nível-Mínimo`` -> ``nivel minimo``."""
     if text.isascii():  # NFKD leaves ASCII as it is and finds no combining marks in it
         return text.casefold().replace("-", " ")
+    import unicodedata  # here: only a requirement text with accents needs it
+
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("-", " ")
 
