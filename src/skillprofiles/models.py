@@ -1,7 +1,5 @@
 """Typed pydantic models of a profile sheet, one per template, with no I/O."""
 
-from __future__ import annotations
-
 import datetime
 import enum
 import re
@@ -56,7 +54,7 @@ class Level(str, enum.Enum):
         return int(self.value[2])
 
     @classmethod
-    def of(cls, rank: int) -> Level:
+    def of(cls, rank: int) -> "Level":
         """The level with a given number (1 to 5)."""
         return cls(f"e-{rank}")
 

@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
-import difflib
 import functools
 import hashlib
 import json
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from skillprofiles.catalogue.areas import Area
+from skillprofiles.catalogue.competence import Competence, Evidence, Pair
 from skillprofiles.codes.catalogue import INVALID_CATALOGUE
 from skillprofiles.diagnostics import Diagnostic, DiagnosticsError, DocPath, Severity, Span
+
+if TYPE_CHECKING:
+    from skillprofiles.catalogue.cefr import CefrAlias, CefrLevel, ScaleParts
+    from skillprofiles.catalogue.diff import VersionDiff
+    from skillprofiles.catalogue.sources import SourceInfo
 
 try:  # libyaml is several times faster for the packaged files
     from yaml import CSafeLoader as _Loader
@@ -45,14 +49,16 @@ __all__ = [
 
 PACKAGED = ("ecf.yaml", "cefr.yaml", "wsp-g3.yaml")
 TWIN = "catalogue.json"  # the packaged files' data, pre-parsed (see packaged_files)
-Evidence = Literal["two-sources", "one-source", "inferred", "unknown"]
 RANGE_STATUS_EVIDENCE: dict[str, Evidence] = {  # format /1: verified means the file's author vouches
     "verified": "two-sources",
     "inferred": "inferred",
     "unknown": "unknown",
 }
-Pair = tuple["Competence | None", "Competence | None"]
 
+
+# the kinds of change between two versions, as VersionDiff names its lists
+CHANGE_KINDS = ("added", "removed", "renamed", "reused", "moved", "range_changed", "unchanged")
+Changes = dict[str, list[Pair]]  # VersionDiff's lists by name
 
 # how each evidence grade reads in a listing or a hover
 EVIDENCE_WORDS = {
@@ -63,37 +69,34 @@ EVIDENCE_WORDS = {
 }
 
 
-_AMPERSAND = re.compile(r"\s*&\s*")
-
-
 def fold(text: str) -> str:
     """Text compared as the rules compare wording: case, whitespace and ``&``/``and`` ignored."""
     folded = text.casefold()
     if "&" in folded:  # rare: the pattern costs more than the rest of the fold
-        folded = _AMPERSAND.sub(" and ", folded)
+        folded = re.sub(r"\s*&\s*", " and ", folded)  # compiled on first use (re caches it)
     return " ".join(folded.split())
+
+
+def __getattr__(name: str) -> Any:
+    # the CEFR level classes, VersionDiff and SourceInfo live in their own modules, imported when needed
+    if name in ("CefrAlias", "CefrLevel"):
+        from skillprofiles.catalogue import cefr
+
+        return getattr(cefr, name)
+    if name == "VersionDiff":
+        from skillprofiles.catalogue import diff
+
+        return diff.VersionDiff
+    if name == "SourceInfo":
+        from skillprofiles.catalogue import sources
+
+        return sources.SourceInfo
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def slug(text: str) -> str:
     """A title as a file name: ``Online Community Manager`` -> ``online-community-manager``."""
     return "-".join(re.findall(r"[a-z0-9]+", fold(text)))
-
-
-@dataclass(frozen=True)
-class SourceInfo:
-    """A source of the catalogue: what it is, where a reader finds it, what it shows."""
-
-    id: str
-    title: str
-    kind: str = ""
-    locator: str = ""  # rendered: "owner/name path", "search public code for '...'", page addresses
-    shows: str = ""
-    same_origin_as: tuple[str, ...] = ()
-
-    def describe(self) -> str:
-        """``S3a, <title> (<locator>)``, as findings name a source."""
-        where = f" ({self.locator})" if self.locator and self.locator != self.title else ""
-        return f"{self.id}, {self.title}{where}"
 
 
 @dataclass(frozen=True)
@@ -105,50 +108,6 @@ class TransversalAspect:
     title: str
     evidence: Evidence
     sources: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Competence:
-    """One competence of one e-CF version; (version, code) identifies it."""
-
-    version: str
-    code: str
-    title: str
-    area: Area
-    min_level: int | None
-    max_level: int | None
-    evidence: Evidence  # two-sources, one-source, inferred (see inferred_from) or unknown
-    sources: tuple[str, ...]  # the sources of the range (two or more, one, or none)
-    note: str | None
-    predecessor: str | None = None  # code of the same competence in the previous version, when it moved
-    new: bool = False  # no predecessor, even where the code existed before
-    inferred_from: tuple[str, ...] = ()  # versions ('3.0') and/or 'usage', for an inferred range
-    title_evidence: str | None = None  # source, assumed or profile-only
-    title_attested_by: tuple[str, ...] = ()  # 'profile:<slug>': documents writing the title
-
-    @property
-    def source(self) -> str:
-        """The range's source ids joined by commas (``S4a,S4b``)."""
-        return ",".join(self.sources)
-
-    def attested_only_by(self, document_slug: str) -> bool:
-        """Whether the title is written only by that document (so it is no evidence about it)."""
-        return self.title_evidence == "profile-only" and f"profile:{document_slug}" in self.title_attested_by
-
-    def levels(self) -> tuple[int, ...]:
-        """The levels (1..5) it is defined at; () when the version has no level data."""
-        if self.min_level is None or self.max_level is None:
-            return ()
-        return tuple(range(self.min_level, self.max_level + 1))
-
-    def defined_at(self, rank: int) -> bool | None:
-        """Whether it is defined at a level (1..5); None when the range is unknown."""
-        levels = self.levels()
-        return (rank in levels) if levels else None
-
-    def range_text(self) -> str:
-        """The range as written in the framework, e.g. ``e-2..e-4``."""
-        return f"e-{self.min_level}..e-{self.max_level}" if self.levels() else "unknown"
 
 
 @dataclass(frozen=True)
@@ -182,45 +141,11 @@ class FrameworkVersion:
         return counts
 
 
-@dataclass(frozen=True)
-class VersionDiff:
-    """What changed from one version to another; each entry an (old, new) pair."""
-
-    old: str
-    new: str
-    added: list[Pair] = field(default_factory=list)  # (None, new): a new competence under a fresh code
-    removed: list[Pair] = field(default_factory=list)  # (old, None): gone, and its code not reused
-    renamed: list[Pair] = field(default_factory=list)  # same competence, same code, another title
-    reused: list[Pair] = field(default_factory=list)  # same code, another competence
-    moved: list[Pair] = field(default_factory=list)  # same competence under another code
-    range_changed: list[Pair] = field(default_factory=list)  # same competence, both ranges known, differ
-    unchanged: list[Pair] = field(default_factory=list)  # same code, title and range
-
-
-@dataclass(frozen=True)
-class CefrLevel:
-    """A CEFR level; ``rank`` orders levels (plus levels sit half-way)."""
-
-    code: str
-    rank: float
-    band: str
-    kind: str
-    name: str | None = None
-
-
 # a CEFR-like token: "B1", "C3" (invalid, but meant as a level), "B2+", "Pre-A1"; upper-case letters A-C
 # only, so that "e-2", "H2" or "a1" inside other words are not taken for levels
-_LEVEL_TOKEN = re.compile(r"(?<![\w+-])((?i:pre[- ]?a1)|[A-C][0-9]\+?)(?!\w)")
-
-
-@dataclass(frozen=True)
-class CefrAlias:
-    """A name of the CEFR scale (GER, MCER, CECRL ...); short labels may be matched only as written."""
-
-    name: str
-    lang: str = ""
-    case_sensitive: bool = False
-    sources: tuple[str, ...] = ()
+@functools.cache
+def _level_token() -> re.Pattern[str]:  # compiled on first use: only language requirements need it
+    return re.compile(r"(?<![\w+-])((?i:pre[- ]?a1)|[A-C][0-9]\+?)(?!\w)")
 
 
 # "minimum level" in English without a catalogue phrase for it: "min. level", "required level"
@@ -239,20 +164,80 @@ class CefrScale:
         minimum_phrases: Iterable[str] = (),
         no_level_phrases: Iterable[str] = (),
     ) -> None:
-        self.levels: tuple[CefrLevel, ...] = tuple(levels)
-        self.names: tuple[CefrAlias, ...] = tuple(
-            a if isinstance(a, CefrAlias) else CefrAlias(a) for a in aliases
+        # the parts as given, or the catalogue file's cefr section they are built from when first read
+        self._source: ScaleParts | dict[str, Any] = (
+            tuple(levels),
+            tuple(aliases),
+            tuple(minimum_phrases),
+            tuple(no_level_phrases),
         )
-        self.aliases: tuple[str, ...] = tuple(dict.fromkeys(a.name for a in self.names))
-        self.minimum_phrases: tuple[str, ...] = tuple(minimum_phrases)
-        self.no_level_phrases: tuple[str, ...] = tuple(no_level_phrases)
-        self._by_key = {_level_key(level.code): level for level in self.levels}
-        self._labels = _label_pattern(self.names, exact_case=True)  # free text: short labels as written
-        self._any_case = _label_pattern(self.names, exact_case=False)  # a min_level value: any case
+
+    @classmethod
+    def of_section(cls, section: dict[str, Any]) -> CefrScale:
+        """The scale a catalogue file's ``cefr`` section describes, built when first asked about: a run
+        whose profiles have no language requirements never builds the levels (nor imports their classes)."""
+        scale = cls((), ())
+        scale._source = section
+        return scale
+
+    @functools.cached_property
+    def _parts(self) -> ScaleParts:
+        if isinstance(self._source, tuple):
+            return self._source
+        from skillprofiles.catalogue.cefr import scale_parts  # the level classes, only once a scale is read
+
+        return scale_parts(self._source)
+
+    @functools.cached_property
+    def levels(self) -> tuple[CefrLevel, ...]:
+        """The levels, low to high."""
+        return self._parts[0]
+
+    @functools.cached_property
+    def names(self) -> tuple[CefrAlias, ...]:
+        """The names of the scale (a name given as text is matched in any case)."""
+        from skillprofiles.catalogue.cefr import as_alias  # the alias class, only when a scale is read
+
+        return tuple(as_alias(a) for a in self._parts[1])
+
+    @functools.cached_property
+    def aliases(self) -> tuple[str, ...]:
+        """The names of the scale as text, each once."""
+        return tuple(dict.fromkeys(a.name for a in self.names))
+
+    @functools.cached_property
+    def minimum_phrases(self) -> tuple[str, ...]:
+        """The phrases that mean "minimum level"."""
+        return self._parts[2]
+
+    @functools.cached_property
+    def no_level_phrases(self) -> tuple[str, ...]:
+        """The words that mean a requirement without a CEFR level ("native", "mother tongue")."""
+        return self._parts[3]
+
+    @functools.cached_property
+    def _by_key(self) -> dict[str, CefrLevel]:
+        return {_level_key(level.code): level for level in self.levels}
+
+    # The patterns are compiled when first used: only a profile with language requirements needs
+    # them, and compiling the four of them costs more than building the rest of the catalogue.
+    @functools.cached_property
+    def _labels(self) -> re.Pattern[str] | None:
+        return _label_pattern(self.names, exact_case=True)  # free text: short labels as written
+
+    @functools.cached_property
+    def _any_case(self) -> re.Pattern[str] | None:
+        return _label_pattern(self.names, exact_case=False)  # a min_level value: any case
+
+    @functools.cached_property
+    def _minimum(self) -> re.Pattern[str]:
         minimum = [_ENGLISH_MINIMUM, *(_phrase(p) for p in self.minimum_phrases)]
-        self._minimum = re.compile(r"\b(?:" + "|".join(minimum) + r")\b")
+        return re.compile(r"\b(?:" + "|".join(minimum) + r")\b")
+
+    @functools.cached_property
+    def _no_level(self) -> re.Pattern[str] | None:
         no_level = [_phrase(p) for p in self.no_level_phrases]
-        self._no_level = re.compile(r"\b(?:" + "|".join(no_level) + r")\b") if no_level else None
+        return re.compile(r"\b(?:" + "|".join(no_level) + r")\b") if no_level else None
 
     def get(self, code: str) -> CefrLevel | None:
         """The level written exactly as a code (any case, ``Pre-A1`` also as ``pre a1``)."""
@@ -273,7 +258,7 @@ class CefrScale:
 
     def mentions(self, text: str) -> list[str]:
         """Level-like tokens in free text (``B1``, ``C3``, ``Pre-A1``), valid or not, in order."""
-        return [m.group(1) for m in _LEVEL_TOKEN.finditer(text)]
+        return [m.group(1) for m in _level_token().finditer(text)]
 
     def names_scale(self, text: str) -> bool:
         """Whether the text names the scale (CEFR, GER, MCER, QCER ...; short labels as written)."""
@@ -291,6 +276,8 @@ class CefrScale:
 
     def nearest(self, text: str) -> str | None:
         """The level code closest to a mistyped one, for hints."""
+        import difflib  # only a finding about a mistyped level needs it
+
         codes = [level.code for level in self.levels]
         found = difflib.get_close_matches(text.strip().upper(), [c.upper() for c in codes], n=1, cutoff=0.4)
         return codes[[c.upper() for c in codes].index(found[0])] if found else None
@@ -313,6 +300,8 @@ def _plain(text: str) -> str:
     """Case and accents dropped, hyphens as spaces: ``Nível-Mínimo`` -> ``nivel minimo``."""
     if text.isascii():  # NFKD leaves ASCII as it is and finds no combining marks in it
         return text.casefold().replace("-", " ")
+    import unicodedata  # here: only a requirement text with accents needs it
+
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("-", " ")
 
@@ -371,10 +360,26 @@ class Catalogue:
         self.versions = dict(sorted(versions.items(), key=lambda item: version_key(item[0])))
         self.cefr = cefr
         self.profiles = profiles
-        self.sources = dict(sources or {})
+        self._given_sources = dict(sources or {})
+        # catalogue files' 'sources' sections, in order, applied on top of the given ones when first read
+        self._source_sections: list[dict[str, Any]] = []
+
+    @functools.cached_property
+    def sources(self) -> dict[str, SourceInfo]:
+        """The sources the catalogue cites, by id; built when first read (a run reads them only for a
+        finding that names a source)."""
+        built = dict(self._given_sources)
+        if self._source_sections:
+            from skillprofiles.catalogue.sources import source_info
+
+            for section in self._source_sections:
+                built.update({k: source_info(k, v) for k, v in section.items()})
+        return built
 
     def source(self, source_id: str) -> SourceInfo:
         """The source an id names (an entry with only the id when the catalogue does not list it)."""
+        from skillprofiles.catalogue.sources import SourceInfo  # the class only where a source is named
+
         return self.sources.get(source_id) or SourceInfo(source_id, source_id)
 
     def transversal(self, version: str) -> tuple[TransversalAspect, ...]:
@@ -393,15 +398,21 @@ class Catalogue:
 
     def diff(self, old: str, new: str) -> VersionDiff:
         """What changed from ``old`` to a later version ``new``."""
+        from skillprofiles.catalogue.diff import VersionDiff  # the class only where a diff is shown
+
+        return VersionDiff(old, new, **self._changes(old, new))
+
+    def _changes(self, old: str, new: str) -> Changes:
+        # VersionDiff's lists by field name; counterpart() reads them without building the class
         chain = self._chain(old, new)
-        result = VersionDiff(old, new)
+        result: Changes = {kind: [] for kind in CHANGE_KINDS}
         ancestors = {code: self._ancestor(chain, code) for code in self.versions[new].competences}
         kept = {a for a in ancestors.values() if a is not None}
         for code, competence in self.versions[new].competences.items():
             _classify(result, self.versions[old].competences, competence, ancestors[code])
         for code, before in self.versions[old].competences.items():
             if code not in kept and code not in self.versions[new].competences:
-                result.removed.append((before, None))
+                result["removed"].append((before, None))
         return result
 
     def counterpart(self, version: str, code: str, target: str) -> str | None:
@@ -410,8 +421,8 @@ class Catalogue:
         if version == target:
             return code if code in self.versions[target].competences else None
         older, newer = sorted((version, target), key=version_key)
-        change = self.diff(older, newer)
-        pairs = (*change.unchanged, *change.renamed, *change.moved, *change.range_changed)
+        change = self._changes(older, newer)
+        pairs = (*change["unchanged"], *change["renamed"], *change["moved"], *change["range_changed"])
         for before, after in pairs:
             if before is not None and after is not None:
                 source, result = (before, after) if version == older else (after, before)
@@ -441,24 +452,24 @@ class Catalogue:
         return code
 
 
-def _classify(result: VersionDiff, old: dict[str, Competence], now: Competence, ancestor: str | None) -> None:
+def _classify(result: Changes, old: dict[str, Competence], now: Competence, ancestor: str | None) -> None:
     before = old.get(ancestor) if ancestor else None
     same_code = old.get(now.code)
     if same_code is not None and ancestor != now.code:
-        result.reused.append((same_code, now))
+        result["reused"].append((same_code, now))
     if before is None:
         if same_code is None:
-            result.added.append((None, now))
+            result["added"].append((None, now))
         return
     if before.code != now.code:
-        result.moved.append((before, now))
+        result["moved"].append((before, now))
     elif fold(before.title) != fold(now.title):
-        result.renamed.append((before, now))
+        result["renamed"].append((before, now))
     ranges_known = bool(before.levels() and now.levels())
     if ranges_known and before.levels() != now.levels():
-        result.range_changed.append((before, now))
+        result["range_changed"].append((before, now))
     elif before.code == now.code and fold(before.title) == fold(now.title):
-        result.unchanged.append((before, now))
+        result["unchanged"].append((before, now))
 
 
 def version_key(version: str) -> tuple[Any, ...]:
@@ -579,15 +590,19 @@ def _assemble(files: list[dict[str, Any]], base: Catalogue | None = None) -> Cat
     cefr = base.cefr if base else CefrScale((), ())
     profiles = base.profiles if base else ProfileRegistry(())
     sources = dict(base.sources) if base else {}
+    sections = []
     for file in files:
-        sources.update({k: _source(k, v) for k, v in (file.get("sources") or {}).items()})
+        if file.get("sources"):
+            sections.append(file["sources"])
         if file.get("ecf"):
             versions.update(_versions(file["ecf"]))
         if file.get("cefr"):
-            cefr = _cefr(file["cefr"])
+            cefr = CefrScale.of_section(file["cefr"])
         if file.get("profile_registry"):
             profiles = _registry(file["profile_registry"])
-    return Catalogue(versions, cefr, profiles, sources)
+    catalogue = Catalogue(versions, cefr, profiles, sources)
+    catalogue._source_sections = sections
+    return catalogue
 
 
 def _versions(section: dict[str, Any]) -> dict[str, FrameworkVersion]:
@@ -602,31 +617,6 @@ def _versions(section: dict[str, Any]) -> dict[str, FrameworkVersion]:
         )
         built[version] = FrameworkVersion(version, entry["designation"], competences, sources, notes, aspects)
     return built
-
-
-def _source(source_id: str, entry: str | dict[str, Any]) -> SourceInfo:
-    if isinstance(entry, str):  # format /1: one text says what and where
-        return SourceInfo(source_id, entry, locator=entry)
-    return SourceInfo(
-        source_id,
-        entry["title"],
-        entry.get("kind", ""),
-        _locator(entry.get("locator") or {}),
-        entry.get("shows", ""),
-        tuple(entry.get("same_origin_as", ())),
-    )
-
-
-def _locator(locator: dict[str, Any]) -> str:
-    parts = []
-    if locator.get("repository"):
-        parts.append(f"{locator['repository']} {locator.get('path', '')}".strip())
-    if locator.get("search"):
-        parts.append(f"search public code for '{locator['search']}'")
-    if locator.get("project_file"):
-        parts.append(locator["project_file"])
-    parts.extend(locator.get("pages", ()))
-    return "; ".join(parts)
 
 
 def _competence(version: str, c: dict[str, Any]) -> Competence:
@@ -652,28 +642,6 @@ def code_key(code: str) -> tuple[str, int]:
     """Order e-CF codes as the framework does: A.1, A.2 ... A.10, B.1."""
     letter, _, number = code.partition(".")
     return (letter, int(number) if number.isdigit() else 0)
-
-
-def _cefr(section: dict[str, Any]) -> CefrScale:
-    levels = (
-        CefrLevel(lv["code"], float(lv["rank"]), lv["band"], lv["kind"], lv.get("name"))
-        for lv in section["levels"]
-    )
-    aliases = [
-        a
-        if isinstance(a, str)
-        else CefrAlias(
-            a["name"], a.get("lang", ""), bool(a.get("case_sensitive")), tuple(a.get("sources", ()))
-        )
-        for a in section.get("aliases", ())
-    ]
-    phrases = section.get("phrases") or {}
-    return CefrScale(
-        levels,
-        aliases,
-        [p["text"] for p in phrases.get("minimum_level", ())],
-        [p["text"] for p in phrases.get("no_level", ())],
-    )
 
 
 def _registry(section: dict[str, Any]) -> ProfileRegistry:

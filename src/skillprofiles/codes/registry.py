@@ -13,7 +13,9 @@ Scope = Literal["file", "profile", "repository"]
 Fixable = Literal["safe", "unsafe"]
 
 
-@dataclass(frozen=True, slots=True)
+# eq=False: a rule is an identity (the registry holds one per code), never compared by value, and
+# each generated method costs start-up time
+@dataclass(frozen=True, eq=False, slots=True)
 class Rule:
     """A documented diagnostic code: what it is called and how serious it is by default.
 
