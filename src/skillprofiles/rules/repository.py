@@ -9,11 +9,15 @@ from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
 
 from skillprofiles.catalogue import Catalogue, default_catalogue, fold
 from skillprofiles.diagnostics import Location, Severity, Span
 from skillprofiles.rules.base import Context, Finding, Fold
-from skillprofiles.rules.summary import ProfileSummary, Relationship
+from skillprofiles.rules.summary import ProfileSummary
+
+if TYPE_CHECKING:
+    from skillprofiles.rules.summary_items import Relationship
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
 MAX_RELATED = 10  # other files listed as related locations of one finding: output stays linear
