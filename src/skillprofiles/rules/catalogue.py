@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import itertools
 from collections.abc import Iterable, Iterator
 
@@ -91,6 +90,8 @@ def _code_hint(catalogue: Catalogue, version: str, code: str, title: str) -> str
 
 
 def _nearest_title(competences: Iterable[Competence], title: str) -> Competence | None:
+    import difflib  # here, not at the top: only the hint of an unknown competence code needs it
+
     by_title = {fold(c.title): c for c in competences}
     found = difflib.get_close_matches(fold(title), list(by_title), n=1, cutoff=0.6)
     return by_title[found[0]] if found else None
