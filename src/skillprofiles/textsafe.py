@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import functools
-import json
 import re
 
-# C0/C1 controls except tab, DEL, and Unicode line/paragraph separators and bidi overrides
-_UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-# json.dumps escapes C0 controls itself; these others would reach a terminal raw (C1 CSI, bidi overrides)
-_JSON_RAW = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+@functools.cache
+def _unsafe() -> re.Pattern[str]:
+    # C0/C1 controls except tab, DEL, and Unicode line/paragraph separators and bidi overrides; compiled
+    # on first use, since str.isprintable() clears nearly every text a run shows without it
+    return re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+@functools.cache
+def _json_raw() -> re.Pattern[str]:
+    # json.dumps escapes C0 controls itself; these others would reach a terminal raw (C1 CSI, bidi
+    # overrides); compiled on first use, as only the JSON formats need it
+    return re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -20,7 +28,10 @@ def _escape(match: re.Match[str]) -> str:
 
 def printable(text: str) -> str:
     """The text with every control character shown as an escape, so that it stays one visible line."""
-    return _UNSAFE.sub(_escape, text) if _UNSAFE.search(text) else text
+    if text.isprintable():  # every character the pattern escapes is unprintable (Cc, Cf, Zl or Zp)
+        return text
+    unsafe = _unsafe()
+    return unsafe.sub(_escape, text) if unsafe.search(text) else text
 
 
 @functools.cache
@@ -37,5 +48,7 @@ def xml_text(text: str) -> str:
 
 def json_dumps(document: object) -> str:
     """Indented JSON that keeps non-ASCII text readable but escapes every character a terminal would obey."""
+    import json  # here, not at the top: only the JSON formats need it, and printable() is on every path
+
     text = json.dumps(document, indent=2, ensure_ascii=False)
-    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+    return _json_raw().sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"

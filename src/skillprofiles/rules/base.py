@@ -27,7 +27,8 @@ class Finding:
     related: tuple[Location, ...] = ()  # other places it concerns (other files with the same code...)
 
 
-@dataclass(slots=True)
+# an identity object (one per file checked), never compared by value
+@dataclass(slots=True, eq=False)
 class Context:
     """What a check may consult besides the profile: its file, positions, configuration and catalogue."""
 
@@ -60,7 +61,8 @@ class Fold(Protocol):
         ...
 
 
-@dataclass(frozen=True, slots=True)
+# an identity object (the same ones for every run), never compared or hashed by value
+@dataclass(frozen=True, slots=True, eq=False)
 class Check:
     """A check function bound to the code it reports (repository checks may also fold, see :class:`Fold`)."""
 

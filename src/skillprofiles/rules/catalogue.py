@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import itertools
 from collections.abc import Iterable, Iterator
 
@@ -91,6 +90,8 @@ def _code_hint(catalogue: Catalogue, version: str, code: str, title: str) -> str
 
 
 def _nearest_title(competences: Iterable[Competence], title: str) -> Competence | None:
+    import difflib  # here, not at the top: only the hint of an unknown competence code needs it
+
     by_title = {fold(c.title): c for c in competences}
     found = difflib.get_close_matches(fold(title), list(by_title), n=1, cutoff=0.6)
     return by_title[found[0]] if found else None
@@ -166,7 +167,12 @@ def title_mismatch(profile: AnyProfile, ctx: Context) -> Iterator[Finding]:
         return
     for index, assigned in enumerate(profile.competences):
         official = catalogue.competence(version, assigned.code)
-        if official is not None and fold(official.title) != fold(assigned.title):
+        # most profiles write the official title as it is: equal texts fold the same, so no fold then
+        if (
+            official is not None
+            and official.title != assigned.title
+            and fold(official.title) != fold(assigned.title)
+        ):
             hint, same_meaning = _title_hint(catalogue, official, assigned.title, slug(profile.title))
             yield Finding(
                 f"{assigned.code} is titled '{assigned.title}' "
@@ -300,17 +306,24 @@ def language_level_mismatch(profile: AnyProfile, ctx: Context) -> Iterator[Findi
 
 def knowledge_skill_wording(profile: AnyProfile, ctx: Context) -> Iterator[Finding]:
     """A knowledge/skill code is worded differently in two places of one profile."""
-    first: dict[str, tuple[str, str, str]] = {}  # code -> its first text, competence, folded text
+    first: dict[str, tuple[str, str]] = {}  # code -> its first text, competence
+    folded: dict[str, str] = {}  # code -> its first text folded, once another text is compared with it
     for index, assigned in enumerate(profile.competences):
         for position, item in enumerate(assigned.knowledge_skills):
-            folded = fold(item.text)
-            seen = first.setdefault(item.code, (item.text, assigned.code, folded))
-            if seen[2] != folded:
+            seen = first.setdefault(item.code, (item.text, assigned.code))
+            # a text equal to the first folds the same: only a different one is folded and compared
+            if seen[0] != item.text and _first_folded(folded, item.code, seen[0]) != fold(item.text):
                 yield Finding(
                     f"{item.code} is worded '{item.text}' here but '{seen[0]}' under {seen[1]}",
                     ("competences", index, "knowledge_skills", position, "text"),
                     f"use one wording for {item.code}, or give this item its own code",
                 )
+
+
+def _first_folded(folded: dict[str, str], code: str, text: str) -> str:
+    if code not in folded:
+        folded[code] = fold(text)
+    return folded[code]
 
 
 def duplicate_competence(profile: AnyProfile, ctx: Context) -> Iterator[Finding]:
@@ -334,6 +347,8 @@ def duplicate_item(profile: AnyProfile, ctx: Context) -> Iterator[Finding]:
         items = [f"{k.code}: {k.text}" for k in assigned.knowledge_skills]
         lists.append((("competences", index, "knowledge_skills"), items))
     for path, items in lists:
+        if len(items) < 2:
+            continue  # one item repeats nothing: no need to fold it
         keys = list(map(fold, items))
         if len(set(keys)) < len(keys):  # most lists repeat nothing, and a set of the folds tells at C speed
             yield from _repeats(items, keys, path)

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
-import difflib
+import functools
 import re
 import unicodedata
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
 
 from skillprofiles.catalogue import Catalogue, default_catalogue, fold
 from skillprofiles.diagnostics import Location, Severity, Span
 from skillprofiles.rules.base import Context, Finding, Fold
-from skillprofiles.rules.summary import ProfileSummary, Relationship
+from skillprofiles.rules.summary import ProfileSummary
+
+if TYPE_CHECKING:
+    from skillprofiles.rules.summary_items import Relationship
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
 MAX_RELATED = 10  # other files listed as related locations of one finding: output stays linear
@@ -93,11 +97,15 @@ class UnresolvedRelationships:
 
     def __init__(self, ctx: Context) -> None:
         self.catalogue = ctx.catalogue if isinstance(ctx.catalogue, Catalogue) else default_catalogue()
-        self.registered = {fold(e.title) for e in self.catalogue.profiles}
         self.codes: list[str] = []
         self.titles: list[str] = []
         self.pending: list[tuple[str, Relationship]] = []  # file, relationship
         self.waiting: tuple[ProfileSummary | None, list[Relationship]] = (None, [])  # of the last summary
+
+    @functools.cached_property
+    def registered(self) -> set[str]:
+        """The registry's titles, folded: made when a first relationship is looked up (few files have one)."""
+        return {fold(e.title) for e in self.catalogue.profiles}
 
     def _in_registry(self, target: str) -> bool:
         return bool(self.catalogue.profiles.by_code(target)) or fold(target) in self.registered
@@ -172,6 +180,8 @@ class _Suggestions:
 
     def hint(self, target: str) -> str:
         if target not in self.cache:
+            import difflib  # here, not at the top: only a relationship no profile resolves needs it
+
             nearest = difflib.get_close_matches(target, self._candidates(target), n=1, cutoff=0.6)
             nearest = nearest or difflib.get_close_matches(target, self.fallback, n=1, cutoff=0.6)
             self.cache[target] = (

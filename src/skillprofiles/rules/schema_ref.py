@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
+from typing import Any
 from urllib.parse import urlsplit
 
 from skillprofiles.diagnostics import Span
@@ -14,8 +16,13 @@ SCHEMA_BASE = "https://skillprofiles.dev/schemas/"
 GENERIC = "profile.schema.json"  # one schema for every template (the template key discriminates)
 SUFFIX = ".schema.json"
 HINT = f"name the profile schema: a path to schemas/{GENERIC}, or {SCHEMA_BASE}{GENERIC}"
-# the comment yaml-language-server reads: "# yaml-language-server: $schema=<url or path>"
-MODELINE = re.compile(r"^[ \t]*#[ \t]*yaml-language-server[ \t]*:[^\n]*?\$schema=(\S+)", re.MULTILINE)
+
+
+@functools.cache
+def _modeline() -> re.Pattern[str]:
+    # the comment yaml-language-server reads: "# yaml-language-server: $schema=<url or path>"; compiled
+    # on first use, since most files name no schema that way (and need not pay for it)
+    return re.compile(r"^[ \t]*#[ \t]*yaml-language-server[ \t]*:[^\n]*?\$schema=(\S+)", re.MULTILINE)
 
 
 def schema_mismatch(profile: AnyProfile, ctx: Context) -> Iterator[Finding]:
@@ -35,7 +42,7 @@ def modelines(text: str) -> Iterator[tuple[str, Span]]:
     """Each ``$schema=`` of a yaml-language-server comment, with the span of its value."""
     if "yaml-language-server" not in text:
         return  # most files have no modeline: the membership test is far cheaper than the pattern
-    for match in MODELINE.finditer(text):
+    for match in _modeline().finditer(text):
         start = match.start(1)
         line = text.count("\n", 0, start) + 1
         column = start - (text.rfind("\n", 0, start) + 1) + 1
@@ -62,3 +69,9 @@ def schema_problem(reference: str, template: str) -> str | None:
 
 def _cut(reference: str) -> str:
     return reference if len(reference) <= 80 else reference[:77] + "..."
+
+
+def __getattr__(name: str) -> Any:
+    if name == "MODELINE":  # the pattern, as this module has always offered it
+        return _modeline()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -26,8 +26,9 @@ def level_text_mismatch(profile: AnyProfile, ctx: Context) -> Iterator[Finding]:
     """Per-level texts do not match the assigned levels."""
     for index, competence in enumerate(profile.competences):
         base = ("competences", index)
+        levels = competence.levels  # a list of at most five: no set (and no level hashed) per text
         for level in competence.level_texts:
-            if level not in competence.level_set:
+            if level not in levels:
                 message = f"{competence.code} has a text for {level} but is not assigned at {level}"
                 yield Finding(
                     message, (*base, "level_texts", level.value), "add the level or drop the text", key=True

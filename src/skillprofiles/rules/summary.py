@@ -6,42 +6,15 @@ import sys
 from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from skillprofiles.diagnostics import DocPath, Span
 from skillprofiles.models import AnyProfile, WSPG3Profile
 from skillprofiles.source.reader import SourceMap
 
-
-@dataclass(frozen=True, slots=True)
-class Relationship:
-    """A relationship a profile declares: its kind, the target as written, and where."""
-
-    kind: str  # "interacts_with" or "reports_to"
-    target: str
-    index: int
-    where: Span
-
-    @property
-    def path(self) -> DocPath:
-        """Where the relationship is in its document."""
-        return ("relationships", self.kind, self.index)
-
-
-@dataclass(frozen=True, slots=True)
-class KnowledgeSkillUse:
-    """One use of a knowledge/skill code: its wording, the competence it is under, and where."""
-
-    code: str
-    text: str
-    competence: str
-    competence_index: int
-    item_index: int
-    where: Span
-
-    @property
-    def path(self) -> DocPath:
-        """Where the wording is in its document."""
-        return ("competences", self.competence_index, "knowledge_skills", self.item_index, "text")
+if TYPE_CHECKING:
+    from skillprofiles.rules.summary_items import KnowledgeSkillUse as KnowledgeSkillUse
+    from skillprofiles.rules.summary_items import Relationship as Relationship
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +50,8 @@ class ProfileSummary:
 
     def use(self, n: int) -> KnowledgeSkillUse:
         """The ``n``-th knowledge/skill use of the file (0-based)."""
+        from skillprofiles.rules.summary_items import KnowledgeSkillUse  # see __getattr__
+
         texts, at = self.uses_text, self.uses_at
         base = _PACKED * n
         where = Span(at[base + 2], at[base + 3], at[base + 4], at[base + 5])
@@ -121,6 +96,8 @@ def summarize(profile: AnyProfile, file: str, source: SourceMap) -> ProfileSumma
 def _relationships(profile: AnyProfile, values: dict[DocPath, Span]) -> tuple[Relationship, ...]:
     if not isinstance(profile, WSPG3Profile):
         return ()
+    from skillprofiles.rules.summary_items import Relationship  # see __getattr__
+
     found = []
     for kind in ("interacts_with", "reports_to"):
         targets = getattr(profile.relationships, kind)
@@ -132,3 +109,14 @@ def _relationships(profile: AnyProfile, values: dict[DocPath, Span]) -> tuple[Re
 
 _ORIGIN = Span.point(1, 1)
 _KEY_PATHS: dict[DocPath, DocPath] = {p: (*p, "<key>") for p in (("code",), ("title",))}  # one tuple each
+
+
+def __getattr__(name: str) -> Any:
+    # the item classes are defined in summary_items, imported only when a file has relationships or a
+    # use is unpacked: the generated methods of two frozen dataclasses cost every start of a run whose
+    # files have neither (an ICT role profile has no relationships), and a run of one file seldom unpacks
+    if name in ("KnowledgeSkillUse", "Relationship"):
+        from skillprofiles.rules import summary_items
+
+        return getattr(summary_items, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
