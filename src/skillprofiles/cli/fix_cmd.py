@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import codecs
-import difflib
 import os
 from pathlib import Path
 from typing import Any
@@ -70,7 +69,7 @@ def _fix_stdin(args: argparse.Namespace) -> int:
     result = fix_text(pipeline, text, args.stdin_filename or "<stdin>", unsafe=args.unsafe_fixes)
     if args.diff:
         name = args.stdin_filename or "<stdin>"
-        emit("".join(difflib.unified_diff(text.splitlines(True), result.text.splitlines(True), name, name)))
+        emit(_unified(text, result.text, name))
         return EXIT_FINDINGS if result.applied else EXIT_OK
     emit(result.text)
     return EXIT_OK
@@ -98,6 +97,13 @@ def fix_paths(args: argparse.Namespace, paths: list[str]) -> tuple[int, list[Any
     return changed, remaining
 
 
+def _unified(before: str, after: str, name: str) -> str:
+    import difflib  # only --diff shows one; validate imports this module for its options
+
+    old, new = before.splitlines(keepends=True), after.splitlines(keepends=True)
+    return "".join(difflib.unified_diff(old, new, name, name))
+
+
 def _fix_file(args: argparse.Namespace, path: Path, display: str) -> tuple[int, list[Any]]:
     from skillprofiles.engine.pipeline import fix_text
     from skillprofiles.source.reader import UnreadableError, read_bounded
@@ -118,13 +124,7 @@ def _fix_file(args: argparse.Namespace, path: Path, display: str) -> tuple[int, 
     if not result.applied:
         return 0, result.remaining
     if args.diff:
-        emit(
-            "".join(
-                difflib.unified_diff(
-                    text.splitlines(keepends=True), result.text.splitlines(keepends=True), display, display
-                )
-            )
-        )
+        emit(_unified(text, result.text, display))
         return len(result.applied), result.remaining
     _write_back(path, display, original, bom + result.text.encode("utf-8"))
     return len(result.applied), result.remaining
