@@ -13,11 +13,11 @@ from skillprofiles.engine.checker import Checker
 from skillprofiles.models import AnyProfile
 from skillprofiles.source.profile import ProfileError
 from skillprofiles.source.reader import Limits, parse_bytes
-from skillprofiles.tuning.baseline import Baseline
 from skillprofiles.tuning.config import Config
 
-if TYPE_CHECKING:  # the fixes are imported by fix_text, which a plain validation never calls
-    from skillprofiles.engine.fixes import Fix
+if TYPE_CHECKING:
+    from skillprofiles.engine.fixes import Fix  # imported by fix_text, which a plain validation never calls
+    from skillprofiles.tuning.baseline import Baseline  # imported only by a run that reads a baseline
 
 
 @dataclass(frozen=True)
