@@ -225,7 +225,7 @@ class Checker:
         return kept + list(self._configured(unused))
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # a stage of one run: never compared or shown
 class _RepositoryStage:
     """The repository-wide checks of one run, fed each file's summary as its result comes, so that no
     summary is kept per file: checks that fold (:class:`~skillprofiles.rules.base.Fold`) keep what a
