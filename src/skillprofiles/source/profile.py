@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from collections.abc import Iterable
@@ -71,6 +70,8 @@ def _template_problem(parsed: Parsed) -> Diagnostic:
         return _diag(
             codes.TEMPLATE, parsed, (), "profile does not declare its template", f"add 'template:' ({known})"
         )
+    import difflib  # only a profile with a mistake gets a suggestion
+
     close = difflib.get_close_matches(str(value), list(MODELS), n=1)
     hint = f"did you mean '{close[0]}'?" if close else f"use one of: {known}"
     return _diag(codes.TEMPLATE, parsed, ("template",), f"unknown template {_shown(value)}", hint)
@@ -111,6 +112,8 @@ def _misspelt(located: list[tuple[ErrorDetails, DocPath]], model: type[BaseModel
         if error["type"] == "extra_forbidden" and path:
             unknown.setdefault(path[:-1], []).append(str(path[-1]))
     found: set[DocPath] = set()
+    import difflib  # only a profile with a mistake gets a suggestion
+
     for error, path in located:
         if error["type"] != "missing" or not path or path[:-1] not in unknown:
             continue
@@ -169,6 +172,8 @@ def _missing(path: DocPath, model: type[BaseModel], parsed: Parsed) -> Diagnosti
 
 def _unknown_key(path: DocPath, model: type[BaseModel], parsed: Parsed) -> Diagnostic:
     allowed = _fields_at(model, path[:-1])
+    import difflib
+
     close = difflib.get_close_matches(str(path[-1]), allowed, n=1, cutoff=0.6)
     hint = (
         f"did you mean '{close[0]}'?"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import functools
 import os
 import sys
@@ -132,6 +131,8 @@ def unknown_selector(selector: str) -> str | None:
 
 def did_you_mean(text: str) -> str:
     """' (did you mean 'X'?)' with the nearest rule code or name, or ''."""
+    import difflib  # only a run with an unknown selector suggests one
+
     choices = [r.code for r in registry.all_rules()] + [r.name for r in registry.all_rules()]
     upper = {c.upper(): c for c in choices}
     wanted = text.strip().upper()
@@ -148,6 +149,8 @@ def did_you_mean(text: str) -> str:
 
 
 def _ratio(a: str, b: str) -> float:
+    import difflib  # imported by did_you_mean, the only caller
+
     return difflib.SequenceMatcher(None, a, b).ratio()
 
 

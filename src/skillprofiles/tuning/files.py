@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
@@ -203,6 +202,8 @@ def _from_pydantic(error: ErrorDetails, display: str, locate: Locator) -> Diagno
     dotted = ".".join(str(p) for p in path)
     if error["type"] == "extra_forbidden":
         known = KEYS if len(path) == 1 else tuple(PerPathModel.model_fields)
+        import difflib  # only a file with a mistake gets a suggestion
+
         close = difflib.get_close_matches(str(path[-1]), known, n=1)
         suggestion = f" (did you mean {close[0]!r}?)" if close else f"; known keys: {', '.join(known)}"
         return _diagnostic(display, f"unknown key {dotted!r}{suggestion}", locate(path, True))
