@@ -336,6 +336,11 @@ def _has_table(pyproject: Path) -> bool:
         return False
     if "skillprofiles" not in text:
         return False
+    from skillprofiles.tuning.tomlscan import has_table  # only a pyproject.toml that names us
+
+    decided = has_table(text)  # a simple document is decided exactly, without importing tomllib
+    if decided is not None:
+        return decided
     try:
         return tool_table(toml_loads(text)) is not None
     except ValueError:
