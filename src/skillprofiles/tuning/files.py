@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PositiveInt, ValidationError, field_validator
 from pydantic_core import ErrorDetails
@@ -26,8 +26,6 @@ from skillprofiles.tuning.config import (
     MAX_CONFIG_BYTES,
     PYPROJECT,
     Config,
-    PathOverride,
-    glob_problem,
     parse_level,
     split_levels,
     toml_loads,
@@ -35,6 +33,9 @@ from skillprofiles.tuning.config import (
     unknown_selector,
 )
 from skillprofiles.tuning.config import find_config as find_config  # found without this module
+
+if TYPE_CHECKING:
+    from skillprofiles.tuning.paths import PathOverride
 
 Level = Literal["error", "warning", "info", "off"]
 
@@ -69,6 +70,8 @@ class PerPathModel(_Strict):
     @field_validator("paths")
     @classmethod
     def _globs(cls, value: list[str]) -> list[str]:
+        from skillprofiles.tuning.paths import glob_problem  # only a file with per_path entries
+
         for pattern in value:
             problem = glob_problem(pattern)
             if problem:
@@ -278,6 +281,8 @@ def _levels(levels: dict[str, Level]) -> tuple[dict[str, Severity], tuple[str, .
 
 
 def _override(entry: PerPathModel, root: Path) -> PathOverride:
+    from skillprofiles.tuning.paths import PathOverride  # only a file with per_path entries
+
     severities, off = _levels(entry.severity)
     return PathOverride(tuple(entry.paths), str(root), (*entry.ignore, *off), severities)
 
