@@ -14,7 +14,6 @@ from skillprofiles.codes import structure as codes
 from skillprofiles.codes.registry import Rule
 from skillprofiles.diagnostics import Diagnostic, DiagnosticsError, DocPath
 from skillprofiles.models import MODELS, NON_BLANK, AnyProfile, model_for
-from skillprofiles.source import spelling
 from skillprofiles.source.reader import Parsed, SourceMap
 from skillprofiles.textsafe import printable
 
@@ -144,6 +143,8 @@ def _one(
     if kind == "string_pattern_mismatch":
         return _pattern(error, path, parsed)
     if kind == "enum" and "e-1" in str(error.get("ctx", {}).get("expected", "")):
+        from skillprofiles.source import spelling  # its patterns only for a profile with a bad value
+
         message = f"{_shown(error['input'])} is not a proficiency level"
         meant = spelling.level(error["input"])
         hint = f"write {meant}" if meant else "use e-1, e-2, e-3, e-4 or e-5"
@@ -214,6 +215,8 @@ def _pattern(error: ErrorDetails, path: DocPath, parsed: Parsed) -> Diagnostic:
     if field == "code" and len(path) == 1:
         hint = "profile codes have the form WSP-G3-NNN, e.g. WSP-G3-003"
         return _diag(codes.PROFILE_CODE, parsed, path, f"{_shown(value)} is not a WSP-G3 code", hint)
+    from skillprofiles.source import spelling  # its patterns only for a profile with a bad value
+
     meant = spelling.competence_code(value) if field == "code" else None
     hints = {
         "code": "e-CF codes are an area letter A-E, a dot and a number, e.g. B.1 or D.10"
