@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 
 # every suppression comment contains this: a file without it needs no suppression scan (suppress.py)
@@ -30,4 +29,6 @@ def content_of(line: str) -> str:
     content = " ".join(line.split())
     if len(content) <= MAX_CONTENT:
         return content
+    import hashlib  # only for a very long line
+
     return "sha256:" + hashlib.sha256(content.encode("utf-8", "surrogatepass")).hexdigest()
