@@ -6,6 +6,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from skillprofiles.catalogue import Catalogue, configured_catalogue
 from skillprofiles.catalogue.inference import VersionDecision, decide_version
@@ -21,10 +22,12 @@ from skillprofiles.rules.base import Context, Finding, Fold
 from skillprofiles.rules.summary import ProfileSummary, summarize
 from skillprofiles.source.profile import build, build_models
 from skillprofiles.source.reader import Parsed, read_path, shown
-from skillprofiles.source.salvage import salvage
-from skillprofiles.tuning import suppress
-from skillprofiles.tuning.baseline import Baseline
 from skillprofiles.tuning.config import Config
+from skillprofiles.tuning.lines import MARK
+
+if TYPE_CHECKING:  # a baseline is read (and its module imported) only by a run that names one
+    from skillprofiles.tuning.baseline import Baseline
+    from skillprofiles.tuning.suppress import Directive
 
 ERROR = Severity.ERROR
 
@@ -107,7 +110,7 @@ class Checker:
     def check_parsed(self, parsed: Parsed) -> FileResult:
         """Validate already-parsed data and run the profile checks; :meth:`finish` configures the findings."""
         profile, structural = build(parsed)
-        directives, malformed = suppress.scan(parsed.text, parsed.file, parsed.source, parsed.data)
+        directives, malformed = _scan(parsed)
         found = [*parsed.diagnostics, *structural, *malformed]
         if profile is not None:
             found.extend(self._run_checks(profile, parsed))
@@ -135,6 +138,8 @@ class Checker:
         A check that needs a part that did not type cannot run and is skipped; its findings come
         once the structure is fixed. Findings already reported by the loader are not repeated.
         """
+        from skillprofiles.source.salvage import salvage  # pydantic's TypeAdapter: only for invalid files
+
         salvaged = salvage(parsed.data)
         if salvaged is None:
             return
@@ -213,12 +218,14 @@ class Checker:
     def _suppressed(self, result: FileResult, found: list[Diagnostic], repository: bool) -> list[Diagnostic]:
         if not result.suppressions:
             return found
+        from skillprofiles.tuning import suppress  # imported by _scan: the file had suppression comments
+
         ran = _ran(result, self.config.for_file(result.file), repository)
         kept, unused = suppress.suppress(result.file, found, result.suppressions, ran)
         return kept + list(self._configured(unused))
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # a stage of one run: never compared or shown
 class _RepositoryStage:
     """The repository-wide checks of one run, fed each file's summary as its result comes, so that no
     summary is kept per file: checks that fold (:class:`~skillprofiles.rules.base.Fold`) keep what a
@@ -291,6 +298,15 @@ def _listed(check: Check, summaries: list[ProfileSummary], ctx: Context) -> list
         span = summary.span(finding.path, finding.key) if summary else Span.point(1, 1)
         found.append(_diagnostic(check, finding, finding.file or "", span))
     return found
+
+
+def _scan(parsed: Parsed) -> tuple[list[Directive], list[Diagnostic]]:
+    """A file's suppression comments, and findings for the malformed ones."""
+    if MARK not in parsed.text:  # most files have none: the suppression module is not even imported
+        return [], []
+    from skillprofiles.tuning import suppress
+
+    return suppress.scan(parsed.text, parsed.file, parsed.source, parsed.data)
 
 
 def _capped(diagnostics: list[Diagnostic], cap: int) -> list[Diagnostic]:

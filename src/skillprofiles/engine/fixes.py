@@ -88,3 +88,12 @@ def apply(text: str, chosen: Iterable[Fix]) -> str:
         position = fix.edit.end
     parts.append(text[position:])
     return "".join(parts)
+
+
+@dataclass(frozen=True)
+class Fixed:
+    """The outcome of fixing one text: the new text, the fixes applied, and what is left."""
+
+    text: str
+    applied: list[Fix]
+    remaining: list[Diagnostic]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 import os
-import signal
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
@@ -58,6 +57,8 @@ def check_files(
     if workers <= 1:
         yield from _settling((_without_profile(check(path, display)) for path, display in files))
         return
+    import signal  # its enums cost a serial run (every small run) for nothing
+
     chunk = max(1, min(32, len(files) // (workers * 8)))
     # SIGTERM ends the run with exit 143 and kills the workers, printing nothing (_terminated); the
     # handler is the parent's only (workers reset it in _start and die with the parent)
@@ -170,7 +171,7 @@ def _terminated(signum: int, frame: object) -> None:
     supervisor's SIGTERM reaches the whole group) leaves that lock taken for ever, and
     ``Pool.terminate`` waits for it, so the run would hang instead of ending. What the run had not
     written yet is lost either way: it was stopped."""
-    import multiprocessing
+    import multiprocessing  # already imported by check_files: a lookup, not an import
 
     for child in multiprocessing.active_children():
         child.kill()
@@ -188,6 +189,8 @@ def _context() -> BaseContext:
 
 
 def _start(check: CheckFile) -> None:
+    import signal  # imported by the parent before the fork: a lookup, not an import
+
     global _CHECK
     _CHECK = check
     _fewer_young_collections()  # a worker's collections walk each file's parse just as the parent's
@@ -207,6 +210,8 @@ def _die_with_parent() -> None:
     lock held by another thread of the parent)."""
     if _PRCTL is None:
         return
+    import signal  # imported by the parent before the fork: a lookup, not an import
+
     _PRCTL(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     if os.getppid() != _PARENT:  # the parent ended before the request was made
         os._exit(128 + signal.SIGTERM)

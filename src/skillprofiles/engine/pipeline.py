@@ -8,52 +8,20 @@ from typing import TYPE_CHECKING
 
 from skillprofiles.catalogue import Catalogue, configured_catalogue
 from skillprofiles.catalogue.inference import VersionDecision, decide_version
-from skillprofiles.diagnostics import Diagnostic, Report, Severity
+from skillprofiles.diagnostics import Report
 from skillprofiles.engine.checker import Checker
 from skillprofiles.models import AnyProfile
-from skillprofiles.source.profile import ProfileError
 from skillprofiles.source.reader import Limits, parse_bytes
-from skillprofiles.tuning.baseline import Baseline
 from skillprofiles.tuning.config import Config
 
-if TYPE_CHECKING:  # the fixes are imported by fix_text, which a plain validation never calls
-    from skillprofiles.engine.fixes import Fix
+if TYPE_CHECKING:
+    from skillprofiles.engine.fixes import Fix  # imported by fix_text, which a plain validation never calls
+    from skillprofiles.engine.fixes import Fixed as Fixed
+    from skillprofiles.engine.loaded import Loaded as Loaded
+    from skillprofiles.tuning.baseline import Baseline  # imported only by a run that reads a baseline
 
 
-@dataclass(frozen=True)
-class Loaded:
-    """One profile file read through the pipeline: the profile (None when it did not load), the same
-    findings ``validate`` reports for the file on its own, and the e-CF version it is read in."""
-
-    file: str
-    profile: AnyProfile | None
-    report: Report
-    version: VersionDecision | None = None
-
-    @property
-    def diagnostics(self) -> list[Diagnostic]:
-        """The file's findings, configured, suppressed and baselined as in ``validate``."""
-        return self.report.diagnostics
-
-    def require(self) -> AnyProfile:
-        """The profile, or :class:`ProfileError` when it did not load or its YAML or structure has errors.
-
-        Catalogue findings (a level outside a range, an unknown title) do not stop a profile from being
-        used: they are in :attr:`diagnostics`.
-        """
-        errors = [d for d in self.diagnostics if d.severity >= Severity.ERROR and _structural(d.code)]
-        if self.profile is None or errors:
-            raise ProfileError(self.file, errors or self.diagnostics)
-        return self.profile
-
-
-def _structural(code: str) -> bool:
-    from skillprofiles.codes import registry
-
-    return code not in registry.REGISTRY or registry.get(code).scope == "file"
-
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # a service: compared and hashed by identity
 class Pipeline:
     """Configuration (selection, severities, limits, e-CF version policy, suppression), catalogue and
     baseline, assembled once; ``validate``, ``load``, :class:`ProfileCollection` and every command use one.
@@ -116,6 +84,7 @@ class Pipeline:
         return self._loaded(checker, result)
 
     def _loaded(self, checker: Checker, result: object) -> Loaded:
+        from skillprofiles.engine.loaded import Loaded
         from skillprofiles.engine.results import FileResult
 
         assert isinstance(result, FileResult)
@@ -168,22 +137,13 @@ def validate(
     return chosen.validate(*paths, repository=repository, jobs=jobs)
 
 
-@dataclass(frozen=True)
-class Fixed:
-    """The outcome of fixing one text: the new text, the fixes applied, and what is left."""
-
-    text: str
-    applied: list[Fix]
-    remaining: list[Diagnostic]
-
-
 def fix_text(pipeline: Pipeline, text: str, filename: str, unsafe: bool = False) -> Fixed:
     """Apply the findings' fixes to a profile's text until none is left (bounded), through ``pipeline``.
 
     The text must be what the reader sees (decoded, without a byte order mark): positions are counted
     in it. Applying it twice changes nothing the second time.
     """
-    from skillprofiles.engine.fixes import MAX_PASSES, apply, fixes
+    from skillprofiles.engine.fixes import MAX_PASSES, Fixed, apply, fixes
 
     applied: list[Fix] = []
     for _ in range(MAX_PASSES):
@@ -194,6 +154,19 @@ def fix_text(pipeline: Pipeline, text: str, filename: str, unsafe: bool = False)
         text = apply(text, chosen)
         applied.extend(chosen)
     return Fixed(text, applied, pipeline.reads(text, filename).diagnostics)
+
+
+def __getattr__(name: str) -> object:
+    """Loaded and Fixed, importable from here, are defined where only read and fix_text need them."""
+    if name == "Loaded":
+        from skillprofiles.engine.loaded import Loaded
+
+        return Loaded
+    if name == "Fixed":
+        from skillprofiles.engine.fixes import Fixed
+
+        return Fixed
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _load_config(path: Path) -> Config:

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from skillprofiles.diagnostics import FRAME_WINDOW, Diagnostic, Excerpt, frame_start
 from skillprofiles.models import AnyProfile
 from skillprofiles.rules.summary import ProfileSummary
-from skillprofiles.tuning import suppress
-from skillprofiles.tuning.baseline import content_of
+from skillprofiles.tuning.lines import content_of, split_lines
+
+if TYPE_CHECKING:  # suppression comments are scanned only in files that have the marker (checker.py)
+    from skillprofiles.tuning.suppress import Directive
 
 
 @dataclass(slots=True)
@@ -20,7 +23,7 @@ class FileResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     profile: AnyProfile | None = None
     summary: ProfileSummary | None = None  # what repository-wide checks need; survives pickling
-    suppressions: tuple[suppress.Directive, ...] = ()  # the file's suppression comments
+    suppressions: tuple[Directive, ...] = ()  # the file's suppression comments
     loaded: bool = False  # the profile loaded, so every profile rule ran (kept when profile is not)
     parsed: bool = False  # the YAML parsed, so the loader's structural checks ran
     # line -> what code frames and fingerprints need of it, for the lines findings can be on (never
@@ -35,7 +38,7 @@ def excerpts_of(text: str, positions: Iterable[tuple[int, int]]) -> dict[int, Ex
         columns.setdefault(number, set()).add(column)
     if not columns:
         return {}
-    lines = suppress.split_lines(text.removeprefix("\ufeff"), upto=max(columns))
+    lines = split_lines(text.removeprefix("\ufeff"), upto=max(columns))
     kept = {}
     for number, wanted in sorted(columns.items()):
         if 1 <= number <= len(lines):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from collections.abc import Iterable
@@ -15,7 +14,6 @@ from skillprofiles.codes import structure as codes
 from skillprofiles.codes.registry import Rule
 from skillprofiles.diagnostics import Diagnostic, DiagnosticsError, DocPath
 from skillprofiles.models import MODELS, NON_BLANK, AnyProfile, model_for
-from skillprofiles.source import spelling
 from skillprofiles.source.reader import Parsed, SourceMap
 from skillprofiles.textsafe import printable
 
@@ -71,6 +69,8 @@ def _template_problem(parsed: Parsed) -> Diagnostic:
         return _diag(
             codes.TEMPLATE, parsed, (), "profile does not declare its template", f"add 'template:' ({known})"
         )
+    import difflib  # only a profile with a mistake gets a suggestion
+
     close = difflib.get_close_matches(str(value), list(MODELS), n=1)
     hint = f"did you mean '{close[0]}'?" if close else f"use one of: {known}"
     return _diag(codes.TEMPLATE, parsed, ("template",), f"unknown template {_shown(value)}", hint)
@@ -111,6 +111,8 @@ def _misspelt(located: list[tuple[ErrorDetails, DocPath]], model: type[BaseModel
         if error["type"] == "extra_forbidden" and path:
             unknown.setdefault(path[:-1], []).append(str(path[-1]))
     found: set[DocPath] = set()
+    import difflib  # only a profile with a mistake gets a suggestion
+
     for error, path in located:
         if error["type"] != "missing" or not path or path[:-1] not in unknown:
             continue
@@ -141,6 +143,8 @@ def _one(
     if kind == "string_pattern_mismatch":
         return _pattern(error, path, parsed)
     if kind == "enum" and "e-1" in str(error.get("ctx", {}).get("expected", "")):
+        from skillprofiles.source import spelling  # its patterns only for a profile with a bad value
+
         message = f"{_shown(error['input'])} is not a proficiency level"
         meant = spelling.level(error["input"])
         hint = f"write {meant}" if meant else "use e-1, e-2, e-3, e-4 or e-5"
@@ -169,6 +173,8 @@ def _missing(path: DocPath, model: type[BaseModel], parsed: Parsed) -> Diagnosti
 
 def _unknown_key(path: DocPath, model: type[BaseModel], parsed: Parsed) -> Diagnostic:
     allowed = _fields_at(model, path[:-1])
+    import difflib
+
     close = difflib.get_close_matches(str(path[-1]), allowed, n=1, cutoff=0.6)
     hint = (
         f"did you mean '{close[0]}'?"
@@ -209,6 +215,8 @@ def _pattern(error: ErrorDetails, path: DocPath, parsed: Parsed) -> Diagnostic:
     if field == "code" and len(path) == 1:
         hint = "profile codes have the form WSP-G3-NNN, e.g. WSP-G3-003"
         return _diag(codes.PROFILE_CODE, parsed, path, f"{_shown(value)} is not a WSP-G3 code", hint)
+    from skillprofiles.source import spelling  # its patterns only for a profile with a bad value
+
     meant = spelling.competence_code(value) if field == "code" else None
     hints = {
         "code": "e-CF codes are an area letter A-E, a dot and a number, e.g. B.1 or D.10"

@@ -623,7 +623,7 @@ def _previous_line(text: str, line_start: int) -> int | None:
     return None
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)  # scratch state of the builder: never compared or shown
 class _Frame:
     """A collection being built."""
 

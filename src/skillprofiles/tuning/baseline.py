@@ -13,12 +13,15 @@ from pathlib import Path
 from skillprofiles.codes import meta
 from skillprofiles.diagnostics import Diagnostic, Excerpt, Span
 from skillprofiles.source.reader import UnreadableError, read_bounded
-from skillprofiles.tuning.suppress import split_lines
+
+# content_of and MAX_CONTENT live with the line splitting, which a run without a baseline uses too
+from skillprofiles.tuning.lines import MAX_CONTENT as MAX_CONTENT
+from skillprofiles.tuning.lines import content_of as content_of
+from skillprofiles.tuning.lines import split_lines
 
 FORMAT_VERSION = 1
 MAX_BASELINE_BYTES = 64 * 1024 * 1024  # a baseline is read whole: a larger one is refused (SP911)
 MAX_SOURCE_BYTES = 64 * 1024 * 1024  # a line without an excerpt is read from its file up to this size
-MAX_CONTENT = 4096  # a normalised line longer than this is fingerprinted by its SHA-256
 Key = tuple[str, str, str]  # file (relative to the baseline's directory), code, fingerprint
 Excerpts = Mapping[str, Mapping[int, Excerpt]]  # Report.excerpts: file -> line -> excerpt
 
@@ -148,15 +151,6 @@ def fingerprint(code: str, content: str, occurrence: int) -> str:
     that code's findings on identical lines of the file it is (0, 1, ...): no line number."""
     digest = hashlib.sha256(f"{code}\0{content}\0{occurrence}".encode())
     return digest.hexdigest()[:20]
-
-
-def content_of(line: str) -> str:
-    """What a fingerprint hashes of a line: its whitespace-normalised text, or the SHA-256 of that
-    text when it is longer than MAX_CONTENT characters (a run keeps no more of one line)."""
-    content = " ".join(line.split())
-    if len(content) <= MAX_CONTENT:
-        return content
-    return "sha256:" + hashlib.sha256(content.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _lines(file: str) -> list[str]:

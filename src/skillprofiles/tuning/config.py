@@ -2,35 +2,21 @@
 
 from __future__ import annotations
 
-import difflib
 import functools
-import os
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from skillprofiles.codes import registry
 from skillprofiles.diagnostics import Diagnostic, Severity
 from skillprofiles.source.reader import Limits, UnreadableError, read_bounded
 
+if TYPE_CHECKING:  # per-path overrides come only from a configuration file (see paths.py)
+    from skillprofiles.tuning.paths import PathOverride as PathOverride
+
 EXACT = 1000  # specificity of a full code or a rule name; a prefix scores its length
-
-
-@dataclass(frozen=True)
-class PathOverride:
-    """Rules ignored and severities changed for the files some glob patterns match."""
-
-    patterns: tuple[str, ...]
-    root: str  # the directory the patterns are relative to (the configuration file's)
-    ignore: tuple[str, ...] = ()
-    severities: dict[str, Severity] = field(default_factory=dict)
-
-    def matches(self, file: str) -> bool:
-        """Whether a file (as displayed: relative to the working directory, or absolute) is covered."""
-        relative = _relative_to(file, self.root)
-        return relative is not None and any(_glob_matches(p, relative) for p in self.patterns)
 
 
 @dataclass(frozen=True)
@@ -132,6 +118,8 @@ def unknown_selector(selector: str) -> str | None:
 
 def did_you_mean(text: str) -> str:
     """' (did you mean 'X'?)' with the nearest rule code or name, or ''."""
+    import difflib  # only a run with an unknown selector suggests one
+
     choices = [r.code for r in registry.all_rules()] + [r.name for r in registry.all_rules()]
     upper = {c.upper(): c for c in choices}
     wanted = text.strip().upper()
@@ -148,6 +136,8 @@ def did_you_mean(text: str) -> str:
 
 
 def _ratio(a: str, b: str) -> float:
+    import difflib  # imported by did_you_mean, the only caller
+
     return difflib.SequenceMatcher(None, a, b).ratio()
 
 
@@ -171,135 +161,6 @@ def split_levels(
     """Split a selector -> level map into severity overrides and the selectors turned ``off``."""
     severities = {s: level for s, level in levels.items() if level is not None}
     return severities, tuple(s for s, level in levels.items() if level is None)
-
-
-def _relative_to(file: str, root: str) -> str | None:
-    return _relative_in(file, root, os.getcwd())
-
-
-@functools.lru_cache(maxsize=4096)
-def _relative_in(file: str, root: str, cwd: str) -> str | None:
-    path = Path(file)
-    absolute = path if path.is_absolute() else Path(cwd, path)
-    try:
-        return Path(os.path.normpath(absolute)).relative_to(root).as_posix()
-    except ValueError:
-        return None
-
-
-MAX_GLOB = 256  # characters in one per_path pattern: longer ones are refused (SP910)
-_LIT, _ONE, _CLASS, _STAR, _ANY = range(5)
-_Token = tuple[int, Any, int]  # kind, argument, how many tokens an empty match skips (0: none)
-
-
-def glob_problem(pattern: str) -> str | None:
-    """Why a ``per_path`` pattern cannot be used (too long, a reversed class range), or None."""
-    if len(pattern) > MAX_GLOB:
-        return f"pattern is longer than {MAX_GLOB} characters"
-    for kind, argument, _ in _glob_tokens(pattern.strip().strip("/")):
-        if kind == _CLASS:
-            for low, high in _ranges(argument):
-                if low > high:
-                    return f"character range {low}-{high} in {pattern!r} is reversed"
-    return None
-
-
-def _glob_matches(pattern: str, relative: str) -> bool:
-    """Whether a pattern matches a file or any directory above it ("legacy" and "legacy/**" both cover
-    legacy/). One pass over the path with a set of pattern positions (a Thompson simulation): time is at
-    most len(pattern) x len(path), whatever the pattern, so ``******************x`` cannot backtrack."""
-    if len(pattern) > MAX_GLOB:
-        return False
-    tokens = _glob_tokens(pattern.strip().strip("/"))
-    final = len(tokens)
-    states = _closure(tokens, {0})
-    for char in relative:
-        if char == "/" and final in states:
-            return True  # a directory above the file matches
-        states = _closure(tokens, _step(tokens, states, char))
-        if not states:
-            return False
-    return final in states
-
-
-def _step(tokens: tuple[_Token, ...], states: set[int], char: str) -> set[int]:
-    after: set[int] = set()
-    for state in states:
-        if state == len(tokens):
-            continue
-        kind, argument, _ = tokens[state]
-        if kind == _LIT:
-            if char == argument:
-                after.add(state + 1)
-        elif kind == _ONE:
-            if char != "/":
-                after.add(state + 1)
-        elif kind == _CLASS:
-            negated = bool(argument[0])
-            if any(low <= char <= high for low, high in _ranges(argument)) != negated:
-                after.add(state + 1)
-        elif kind == _STAR:
-            if char != "/":
-                after.add(state)
-        else:  # _ANY
-            after.add(state)
-    return after
-
-
-def _ranges(argument: Any) -> tuple[tuple[str, str], ...]:
-    return tuple(argument[1])
-
-
-def _closure(tokens: tuple[_Token, ...], states: set[int]) -> set[int]:
-    """The states reachable without reading a character (stars match the empty string)."""
-    closed, pending = set(states), sorted(states)
-    while pending:
-        state = pending.pop()
-        if state < len(tokens):
-            kind, _, skip = tokens[state]
-            for target in {state + 1, state + skip} if kind in (_STAR, _ANY) else ():
-                if target not in closed:
-                    closed.add(target)
-                    pending.append(target)
-    return closed
-
-
-@functools.lru_cache(maxsize=256)
-def _glob_tokens(pattern: str) -> tuple[_Token, ...]:
-    """``**`` spans directories, ``*`` and ``?`` stay within one, ``[...]`` is a character class."""
-    out: list[_Token] = []
-    i = 0
-    while i < len(pattern):
-        if pattern.startswith("**/", i):
-            out += [(_ANY, None, 2), (_LIT, "/", 0)]  # (?:.*/)?: nothing, or anything ending with /
-            i += 3
-        elif pattern.startswith("**", i):
-            out.append((_ANY, None, 1))
-            i += 2
-        elif pattern[i] in "*?":
-            out.append((_STAR, None, 1) if pattern[i] == "*" else (_ONE, None, 0))
-            i += 1
-        elif pattern[i] == "[" and (end := pattern.find("]", i + 2)) > 0:
-            out.append((_CLASS, _class(pattern[i + 1 : end]), 0))
-            i = end + 1
-        else:
-            out.append((_LIT, pattern[i], 0))
-            i += 1
-    return tuple(out)
-
-
-def _class(body: str) -> tuple[bool, tuple[tuple[str, str], ...]]:
-    negated = body.startswith("!")
-    chars = body[1:] if negated else body
-    ranges, j = [], 0
-    while j < len(chars):
-        if j + 2 < len(chars) and chars[j + 1] == "-":
-            ranges.append((chars[j], chars[j + 2]))
-            j += 3
-        else:
-            ranges.append((chars[j], chars[j]))
-            j += 1
-    return negated, tuple(ranges)
 
 
 # -- finding the configuration file: here, so that a run without one never imports the file models ----
@@ -333,6 +194,11 @@ def _has_table(pyproject: Path) -> bool:
         return False
     if "skillprofiles" not in text:
         return False
+    from skillprofiles.tuning.tomlscan import has_table  # only a pyproject.toml that names us
+
+    decided = has_table(text)  # a simple document is decided exactly, without importing tomllib
+    if decided is not None:
+        return decided
     try:
         return tool_table(toml_loads(text)) is not None
     except ValueError:
@@ -356,3 +222,15 @@ def tool_table(document: dict[str, Any]) -> Any:
     """The ``[tool.skillprofiles]`` table of a parsed pyproject.toml, or None."""
     tool = document.get(TABLE[0])
     return tool.get(TABLE[1]) if isinstance(tool, dict) else None
+
+
+_MOVED = ("PathOverride", "glob_problem", "MAX_GLOB", "_glob_matches")
+
+
+def __getattr__(name: str) -> object:
+    """The per-path overrides and their globs, importable from here, live in paths.py."""
+    if name in _MOVED:
+        from skillprofiles.tuning import paths
+
+        return getattr(paths, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PositiveInt, ValidationError, field_validator
 from pydantic_core import ErrorDetails
@@ -27,8 +26,6 @@ from skillprofiles.tuning.config import (
     MAX_CONFIG_BYTES,
     PYPROJECT,
     Config,
-    PathOverride,
-    glob_problem,
     parse_level,
     split_levels,
     toml_loads,
@@ -36,6 +33,9 @@ from skillprofiles.tuning.config import (
     unknown_selector,
 )
 from skillprofiles.tuning.config import find_config as find_config  # found without this module
+
+if TYPE_CHECKING:
+    from skillprofiles.tuning.paths import PathOverride
 
 Level = Literal["error", "warning", "info", "off"]
 
@@ -70,6 +70,8 @@ class PerPathModel(_Strict):
     @field_validator("paths")
     @classmethod
     def _globs(cls, value: list[str]) -> list[str]:
+        from skillprofiles.tuning.paths import glob_problem  # only a file with per_path entries
+
         for pattern in value:
             problem = glob_problem(pattern)
             if problem:
@@ -203,6 +205,8 @@ def _from_pydantic(error: ErrorDetails, display: str, locate: Locator) -> Diagno
     dotted = ".".join(str(p) for p in path)
     if error["type"] == "extra_forbidden":
         known = KEYS if len(path) == 1 else tuple(PerPathModel.model_fields)
+        import difflib  # only a file with a mistake gets a suggestion
+
         close = difflib.get_close_matches(str(path[-1]), known, n=1)
         suggestion = f" (did you mean {close[0]!r}?)" if close else f"; known keys: {', '.join(known)}"
         return _diagnostic(display, f"unknown key {dotted!r}{suggestion}", locate(path, True))
@@ -277,6 +281,8 @@ def _levels(levels: dict[str, Level]) -> tuple[dict[str, Severity], tuple[str, .
 
 
 def _override(entry: PerPathModel, root: Path) -> PathOverride:
+    from skillprofiles.tuning.paths import PathOverride  # only a file with per_path entries
+
     severities, off = _levels(entry.severity)
     return PathOverride(tuple(entry.paths), str(root), (*entry.ignore, *off), severities)
 

@@ -10,26 +10,13 @@ from typing import Any
 from skillprofiles.codes import meta, registry
 from skillprofiles.diagnostics import Diagnostic, DocPath, Span
 from skillprofiles.tuning.config import did_you_mean, specificity
+from skillprofiles.tuning.lines import MARK as MARK
+from skillprofiles.tuning.lines import split_lines as split_lines
 
-MARK = "skillprofiles:"
 _DIRECTIVE = re.compile(r"#\s*skillprofiles:\s*")
 _FORM = re.compile(r"(?P<kind>ignore-file|ignore)\[(?P<body>[^\]]*)\]")
 _QUOTE_OPENERS = " \t[{,"
 FILE = 0  # the target line of a file-level directive
-# the line breaks libyaml counts (as the reader does): str.splitlines also breaks at \v, \f and
-# \x1c-\x1e, which would put a finding after them on a line of its own that no other finding uses
-_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
-
-
-def split_lines(text: str, upto: int | None = None) -> list[str]:
-    """The lines of a text, broken where libyaml breaks them (CR, LF, CRLF, NEL, U+2028, U+2029);
-    with ``upto``, only the first ``upto`` lines (the rest of the text is never cut into lines)."""
-    if upto is not None:
-        return _BREAK.split(text, maxsplit=upto)[:upto]
-    lines = _BREAK.split(text)
-    if lines and lines[-1] == "":
-        lines.pop()
-    return lines
 
 
 @dataclass(frozen=True, slots=True)
