@@ -31,20 +31,12 @@ if TYPE_CHECKING:
 
 
 def __getattr__(name: str) -> Any:
-    # imported when first named: a run reads the CEFR level classes only for language levels, and
-    # VersionDiff only where a diff between versions is shown, SourceInfo where a source is named
-    if name in ("CefrAlias", "CefrLevel"):
-        from skillprofiles.catalogue import cefr
+    # the CEFR level classes, VersionDiff and SourceInfo are imported when first named: the model
+    # module's own __getattr__ knows where each lives
+    if name in ("CefrAlias", "CefrLevel", "VersionDiff", "SourceInfo"):
+        from skillprofiles.catalogue import model
 
-        return getattr(cefr, name)
-    if name == "VersionDiff":
-        from skillprofiles.catalogue import diff
-
-        return diff.VersionDiff
-    if name == "SourceInfo":
-        from skillprofiles.catalogue import sources
-
-        return sources.SourceInfo
+        return getattr(model, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
