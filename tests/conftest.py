@@ -19,6 +19,19 @@ PROFILES = ROOT / "profiles"
 SHARED = ROOT.parent / "shared"
 
 
+def children(pid: int) -> list[int]:
+    """The live child processes of ``pid``: in Linux's /proc, whose parent it is and not a zombie."""
+    found = []
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            fields = (entry / "stat").read_text().rpartition(")")[2].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid and fields[0] != "Z":
+            found.append(int(entry.name))
+    return found
+
+
 def printed(code: str, *args: str, **options: Any) -> str:
     """What ``python -c code ARGS`` prints in a fresh interpreter, whose ``sys.modules`` then tells what
     the code imported; ``options`` go to :func:`subprocess.run` (``cwd``, ``env``)."""

@@ -29,7 +29,7 @@ from skillprofiles.tuning.baseline import Baseline, content_of, dump, fingerprin
 from skillprofiles.tuning.baseline import load as load_baseline
 from skillprofiles.tuning.config import Config, _glob_matches
 from skillprofiles.tuning.files import ConfigError, load_config
-from tests.conftest import findings, where
+from tests.conftest import children, findings, where
 from tests.minimal import WSP
 from tests.rules.helpers import wsp
 
@@ -281,39 +281,30 @@ def test_jobs_are_capped_at_four_per_cpu_and_huge_values_are_usage_errors(tmp_pa
         assert "argument -j/--jobs: at most 1024 processes" in result.stderr
 
 
-def test_sigterm_to_a_parallel_run_ends_it_quietly(tmp_path: Path) -> None:
+@pytest.mark.parametrize("group", [True, False], ids=["group", "parent-only"])
+def test_sigterm_to_a_parallel_run_ends_it_quietly(tmp_path: Path, group: bool) -> None:
     for i in range(1200):
         (tmp_path / f"p{i}.yaml").write_text(WSP)
-    command = [sys.executable, "-m", "skillprofiles", "validate", "--no-config", "--jobs", "2", "."]
+    command = [sys.executable, "-m", "skillprofiles", "validate", "--no-config", "--jobs", "3", "."]
     process = subprocess.Popen(
         command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True
     )
     deadline = time.monotonic() + 30
-    while len(_children(process.pid)) < 2 and time.monotonic() < deadline:  # the pool is checking
+    while len(children(process.pid)) < 2 and time.monotonic() < deadline:  # both workers are checking
         time.sleep(0.01)
     assert process.poll() is None, "the run ended before it could be stopped"
-    os.killpg(process.pid, signal.SIGTERM)  # as a supervisor (timeout, CI cancel) does: the whole group
+    if group:  # as a supervisor (timeout, CI cancel) does: the whole group
+        os.killpg(process.pid, signal.SIGTERM)
+    else:  # as `kill PID` does: the parent alone, which ends its workers
+        os.kill(process.pid, signal.SIGTERM)
     _, err = process.communicate(timeout=60)
     assert process.returncode in (143, -signal.SIGTERM)
     assert b"Traceback" not in err
-    # and no worker is left behind (one forked to replace a killed one included): none runs in here
+    # and no worker is left behind: none runs in here
     deadline = time.monotonic() + 10
     while _running_in(tmp_path) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert _running_in(tmp_path) == []
-
-
-def _children(pid: int) -> list[int]:
-    """The child processes of ``pid``: every process in Linux's /proc whose parent it is."""
-    found = []
-    for entry in Path("/proc").glob("[0-9]*"):
-        try:
-            fields = (entry / "stat").read_text().rpartition(")")[2].split()
-        except OSError:
-            continue
-        if int(fields[1]) == pid:
-            found.append(int(entry.name))
-    return found
 
 
 def _running_in(directory: Path) -> list[int]:

@@ -4,26 +4,25 @@ from __future__ import annotations
 
 import gc
 import os
+import pickle
 import sys
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, overload
+from typing import overload
 
+from skillprofiles.engine import workers
 from skillprofiles.engine.results import FileResult
-
-if TYPE_CHECKING:
-    from multiprocessing.context import BaseContext
-    from multiprocessing.pool import IMapIterator
-
-CheckFile = Callable[[Path, str], FileResult]
+from skillprofiles.engine.workers import CheckFile, Worker, without_profile
 
 # Below this many files (about 0.4 s of work at ~2 ms a file) the pool's start-up and the transfer
 # of results would eat most of the gain, and pre-commit runs on a few files must not pay for it.
 SERIAL_BELOW = 200
 JOBS_PER_CPU = 4  # --jobs above this many processes per CPU is capped: more only costs memory
 MAX_JOBS = 1024  # --jobs above this is a usage error
-_CHECK: CheckFile | None = None
+LARGEST_RANGE = 32  # files handed out at once; ranges shrink toward the end of a run (see _Shared.take)
+WAKE_EVERY = 0.25  # seconds: the longest wait for a worker before the parent looks at signals again
+_WORKERS: list[Worker] = []  # the running workers, for the SIGTERM handler
 _PRCTL: Callable[[int, int], int] | None = None  # libc prctl, looked up by the parent before forking
 _PARENT = 0  # the parent process id, recorded before forking
 
@@ -53,25 +52,22 @@ def check_files(
     only diagnostics and small summaries cross process boundaries, a caller that keeps every
     result still holds no parsed document, and both modes give equal results.
     """
-    workers = effective_jobs(jobs, len(files))
-    if workers <= 1:
-        yield from _settling((_without_profile(check(path, display)) for path, display in files))
+    processes = effective_jobs(jobs, len(files))
+    if processes <= 1:
+        yield from _settling(without_profile(check(path, display)) for path, display in files)
         return
     import signal  # its enums cost a serial run (every small run) for nothing
 
-    chunk = max(1, min(32, len(files) // (workers * 8)))
     # SIGTERM ends the run with exit 143 and kills the workers, printing nothing (_terminated); the
-    # handler is the parent's only (workers reset it in _start and die with the parent)
+    # handler is the parent's only (workers reset it in _prepare and die with the parent)
     global _PRCTL, _PARENT
     _PRCTL, _PARENT = _prctl(), os.getpid()
     previous = signal.signal(signal.SIGTERM, _terminated)
+    run = _Shared(check, files, processes)
     try:
-        with _context().Pool(workers, initializer=_start, initargs=(check,)) as pool:
-            # cut as the pool sends them: all chunks at once would hold a Path object for every file
-            chunks = (list(files[i : i + chunk]) for i in range(0, len(files), chunk))
-            waited = _waking(pool.imap(_check_chunk, chunks))
-            yield from _settling(result for results in waited for result in results)
+        yield from _settling(run.results())
     finally:
+        run.end()
         signal.signal(signal.SIGTERM, previous)
 
 
@@ -143,61 +139,24 @@ def _fewer_young_collections() -> tuple[int, int, int]:
     return threshold
 
 
-WAKE_EVERY = 0.25  # seconds: how long the parent waits for a result before it looks at signals
-
-
-def _waking(results: IMapIterator[list[FileResult]]) -> Iterator[list[FileResult]]:
-    """``results``, waited for in short slices.
-
-    Python runs a signal handler only in the main thread, between two bytecodes; a SIGTERM that the
-    kernel hands to one of the pool's threads leaves the main thread asleep in an untimed wait, and if
-    the workers died of the same signal (a supervisor ends the whole group), no result ever wakes it:
-    the run would hang instead of ending. A timed wait returns, and the handler runs."""
-    from multiprocessing import TimeoutError as Pending
-
-    while True:
-        try:
-            yield results.next(timeout=WAKE_EVERY)
-        except Pending:
-            continue
-        except StopIteration:
-            return
-
-
 def _terminated(signum: int, frame: object) -> None:
     """The parent's SIGTERM: end the workers and exit 128 + signum at once, printing nothing.
 
-    Not through the pool's own exit: a worker killed while it held the task queue's lock (a
-    supervisor's SIGTERM reaches the whole group) leaves that lock taken for ever, and
-    ``Pool.terminate`` waits for it, so the run would hang instead of ending. What the run had not
-    written yet is lost either way: it was stopped."""
-    import multiprocessing  # already imported by check_files: a lookup, not an import
-
-    for child in multiprocessing.active_children():
-        child.kill()
+    What the run had not written yet is lost: it was stopped."""
+    for worker in _WORKERS:
+        worker.kill()
     os._exit(128 + signum)
 
 
-def _context() -> BaseContext:
-    import multiprocessing  # 10 ms of start-up that serial runs (every small run) do not need
-
-    # fork starts a worker in milliseconds and keeps rules registered at run time (plugins);
-    # elsewhere (macOS, Windows) fork is unsafe or missing, and the platform default is used
-    if sys.platform.startswith("linux"):
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context()
-
-
-def _start(check: CheckFile) -> None:
+def _prepare() -> None:
+    """A worker's set-up, before it checks anything."""
     import signal  # imported by the parent before the fork: a lookup, not an import
 
-    global _CHECK
-    _CHECK = check
-    _fewer_young_collections()  # a worker's collections walk each file's parse just as the parent's
-    # Ctrl-C is the parent's to handle: it stops the pool; workers must not each print a traceback;
+    # Ctrl-C is the parent's to handle: it stops the run; workers must not each print a traceback;
     # SIGTERM ends a worker at once and silently (the default action), whatever the parent installed
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _fewer_young_collections()  # a worker's collections walk each file's parse just as the parent's
     _die_with_parent()
 
 
@@ -230,12 +189,112 @@ def _prctl() -> Callable[[int, int], int] | None:
     return function
 
 
-def _check_chunk(items: Sequence[tuple[Path, str]]) -> list[FileResult]:
-    """A worker's task: the results of a few files (chunks are cut by the parent, so that it can wait
-    on each with a timeout: ``imap``'s own chunking hides its iterator)."""
-    assert _CHECK is not None, "worker used before its initializer ran"
-    return [_without_profile(_CHECK(*item)) for item in items]
+class _Shared:
+    """A run whose files are checked by this process and ``processes - 1`` workers.
 
+    Each takes the next range of files when it is done with one; each worker always holds a second
+    range, so that it never waits for the parent, which reads what workers send between two of its
+    own files. Ranges shrink toward the end of the run, so that all end at about the same time.
+    A range a worker gives back (its check raised) or loses (it ended) is checked by the parent.
+    Results are yielded in file order.
+    """
 
-def _without_profile(result: FileResult) -> FileResult:
-    return replace(result, profile=None) if result.profile is not None else result
+    def __init__(self, check: CheckFile, files: Sequence[tuple[Path, str]], processes: int) -> None:
+        self.check, self.files, self.processes = check, files, processes
+        self.next = 0  # the first file not handed to anyone yet
+        self.mine: deque[tuple[int, int]] = deque()  # ranges the parent must check itself
+        self.held: dict[Worker, dict[int, int]] = {}  # each worker's ranges, start -> end
+        self.done: dict[int, list[FileResult]] = {}  # checked ranges not yielded yet, by start
+        self.finished = False
+
+    def results(self) -> Iterator[FileResult]:
+        """Every file's result, in file order."""
+        self._start_workers()
+        out = 0
+        while out < len(self.files):
+            task = self.mine.popleft() if self.mine else self.take()
+            if task is not None:
+                self.done[task[0]] = self._own(*task)
+            elif any(self.held.values()):  # some worker still holds files
+                self._receive(WAKE_EVERY)
+            else:
+                raise RuntimeError(f"files {out} and later were never checked")  # a bug, not an input
+            while out in self.done:
+                found = self.done.pop(out)
+                out += len(found)
+                yield from found
+        self.finished = True
+
+    def take(self) -> tuple[int, int] | None:
+        """The next range of files nobody was given, or None when every file was handed out."""
+        remaining = len(self.files) - self.next
+        if remaining <= 0:
+            return None
+        size = max(1, min(LARGEST_RANGE, remaining // (self.processes * 4)))
+        self.next += size
+        return self.next - size, self.next
+
+    def end(self) -> None:
+        """Stop the workers (kill them if the run did not finish) and wait for them."""
+        for worker in self.held:
+            if self.finished:
+                try:
+                    workers.hand(worker.channel, *workers.STOP)
+                except OSError:
+                    worker.kill()
+            else:
+                worker.kill()
+        for worker in self.held:
+            worker.reap()
+            _WORKERS.remove(worker)
+        self.held.clear()
+
+    def _start_workers(self) -> None:
+        for _ in range(self.processes - 1):
+            if workers.can_fork():
+                worker: Worker = workers.fork(self.check, self.files, _prepare, list(self.held))
+            else:
+                worker = workers.spawn(self.check, self.files, _prepare)
+            self.held[worker] = {}
+            _WORKERS.append(worker)
+        for worker in list(self.held) * 2:  # a range to check and one in reserve
+            self._give(worker)
+
+    def _own(self, start: int, end: int) -> list[FileResult]:
+        results = []
+        for index in range(start, end):
+            results.append(without_profile(self.check(*self.files[index])))
+            if self.held:
+                self._receive(0)
+        return results
+
+    def _give(self, worker: Worker) -> None:
+        task = self.take()
+        if task is None:
+            return
+        self.held[worker][task[0]] = task[1]
+        try:
+            workers.hand(worker.channel, *task)
+        except OSError:  # the worker ended
+            self._lost(worker)
+
+    def _receive(self, timeout: float) -> None:
+        for worker in workers.ready(list(self.held), timeout):
+            try:
+                start, results = pickle.loads(worker.channel.recv_bytes())
+            except (EOFError, OSError, pickle.UnpicklingError):
+                self._lost(worker)
+                continue
+            end = self.held[worker].pop(start)
+            if results is None:
+                self.mine.append((start, end))
+            else:
+                self.done[start] = results
+            self._give(worker)
+
+    def _lost(self, worker: Worker) -> None:
+        """A worker ended (killed, out of memory): the parent checks the files it held."""
+        self.mine.extend(sorted(self.held.pop(worker).items()))
+        worker.kill()
+        worker.reap()
+        _WORKERS.remove(worker)

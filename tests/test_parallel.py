@@ -1,0 +1,134 @@
+"""The parallel run's workers: forked or spawned, killed or failing, they give a serial run's results."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from benchmarks.generate import generate
+
+from skillprofiles.engine import parallel, workers
+from skillprofiles.engine.checker import Checker
+from skillprofiles.engine.results import FileResult
+from skillprofiles.tuning.config import Config
+from tests.conftest import children, printed
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="counts children in /proc")
+STRUCTURAL = Config(select=("SP0", "SP1"))
+Files = list[tuple[Path, str]]
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory: pytest.TempPathFactory) -> Files:
+    """240 generated profiles (seed 11), about a sixth with mistakes."""
+    directory = tmp_path_factory.mktemp("parallel")
+    generate(directory, 240, seed=11)
+    return sorted((p, p.as_posix()) for p in directory.rglob("*.yaml"))
+
+
+@pytest.fixture(scope="module")
+def serial(files: Files) -> list[FileResult]:
+    return list(parallel.check_files(Checker(STRUCTURAL).check_file, files, jobs=1))
+
+
+@pytest.fixture(autouse=True)
+def _no_worker_is_left() -> Iterator[None]:
+    yield
+    assert parallel._WORKERS == []
+    assert children(os.getpid()) == []
+
+
+@pytest.mark.parametrize("jobs", [2, 3, 5])
+def test_forked_workers_give_the_serial_results(files: Files, serial: list[FileResult], jobs: int) -> None:
+    pooled = list(parallel.check_files(Checker(STRUCTURAL).check_file, files, jobs=jobs))
+    assert pooled == serial
+    assert sum(bool(r.diagnostics) for r in serial) > 20  # the comparison covers findings, not just files
+
+
+def test_spawned_workers_give_the_serial_results(
+    files: Files, serial: list[FileResult], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the start method of macOS and Windows, here on Linux: the check and the files are pickled
+    monkeypatch.setattr(workers, "can_fork", lambda: False)
+    pooled = list(parallel.check_files(Checker(STRUCTURAL).check_file, files, jobs=3))
+    assert pooled == serial
+
+
+def test_a_worker_killed_mid_run_loses_nothing(
+    files: Files, serial: list[FileResult], tmp_path: Path
+) -> None:
+    parent, check = os.getpid(), Checker(STRUCTURAL).check_file
+    token = tmp_path / "killed"
+
+    def dying(path: Path, display: str) -> FileResult:  # forked workers need no pickling
+        if os.getpid() != parent and not token.exists():
+            token.write_text(display)  # the first file a worker checks: it dies there
+            os.kill(os.getpid(), signal.SIGKILL)  # as the kernel's out-of-memory killer does
+        return check(path, display)
+
+    assert list(parallel.check_files(dying, files, jobs=3)) == serial
+    assert token.read_text() in {display for _, display in files}
+
+
+def test_a_check_failing_only_in_workers_is_redone_by_the_parent(
+    files: Files, serial: list[FileResult]
+) -> None:
+    parent, check = os.getpid(), Checker(STRUCTURAL).check_file
+
+    def failing(path: Path, display: str) -> FileResult:
+        if os.getpid() != parent and display.endswith(("1.yaml", "7.yaml")):
+            raise MemoryError(display)
+        return check(path, display)
+
+    assert list(parallel.check_files(failing, files, jobs=2)) == serial
+
+
+def test_a_check_that_raises_raises_in_the_caller_as_on_one_process(files: Files) -> None:
+    check, bad = Checker(STRUCTURAL).check_file, files[200][1]
+
+    def raising(path: Path, display: str) -> FileResult:
+        if display == bad:
+            raise ValueError(f"cannot check {display}")
+        return check(path, display)
+
+    for jobs in (1, 2):
+        with pytest.raises(ValueError, match="cannot check"):
+            list(parallel.check_files(raising, files, jobs=jobs))
+
+
+def test_a_run_closed_early_ends_its_workers(files: Files, serial: list[FileResult]) -> None:
+    run = parallel.check_files(Checker(STRUCTURAL).check_file, files, jobs=3)
+    first = [next(run) for _ in range(10)]
+    assert len(children(os.getpid())) == 2  # the parent checks too: two workers for three processes
+    run.close()
+    assert first == serial[:10]
+
+
+def test_ranges_shrink_toward_the_end_and_cover_every_file_once() -> None:
+    run = parallel._Shared(Checker(STRUCTURAL).check_file, [(Path("x"), "x")] * 1000, processes=2)
+    ranges = list(iter(run.take, None))
+    assert [i for start, end in ranges for i in range(start, end)] == list(range(1000))
+    sizes = [end - start for start, end in ranges]
+    assert (sizes[0], sizes[-1]) == (parallel.LARGEST_RANGE, 1)
+    assert sizes == sorted(sizes, reverse=True)
+
+
+PARALLEL_RUN = """
+import atexit, sys
+from pathlib import Path
+from skillprofiles.engine import parallel
+from skillprofiles.engine.checker import Checker
+files = sorted((p, p.as_posix()) for p in Path(sys.argv[1]).rglob("*.yaml"))
+assert len(list(parallel.check_files(Checker().check_file, files, jobs=2))) == len(files)
+print(atexit._ncallbacks(), "multiprocessing" in sys.modules)
+"""
+
+
+def test_a_forked_run_registers_no_exit_function(files: Files) -> None:
+    # multiprocessing registers one (and costs 13 ms to import): with it, the command line could not
+    # end with os._exit after its output is flushed
+    assert printed(PARALLEL_RUN, os.path.commonpath([path for path, _ in files])).split() == ["0", "False"]
