@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import sys
@@ -132,3 +133,18 @@ def test_a_forked_run_registers_no_exit_function(files: Files) -> None:
     # multiprocessing registers one (and costs 13 ms to import): with it, the command line could not
     # end with os._exit after its output is flushed
     assert printed(PARALLEL_RUN, os.path.commonpath([path for path, _ in files])).split() == ["0", "False"]
+
+
+def test_a_run_leaves_the_callers_frozen_objects_as_it_found_them(files: Files) -> None:
+    check = Checker(STRUCTURAL).check_file
+    gc.collect()
+    assert gc.get_freeze_count() == 0
+    list(parallel.check_files(check, files, jobs=2))
+    assert gc.get_freeze_count() == 0  # what it froze for the workers is unfrozen
+    gc.freeze()  # a program that froze its own objects (as a forking server does) keeps them frozen
+    try:
+        frozen = gc.get_freeze_count()
+        list(parallel.check_files(check, files, jobs=2))
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
