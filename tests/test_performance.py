@@ -198,6 +198,8 @@ def test_plain_validation_imports_and_builds_only_what_it_needs() -> None:
         "rich",
         "multiprocessing",
         "concurrent.futures",
+        "skillprofiles.engine.workers",  # nor the workers' module and its pickle
+        "pickle",
         *(f"skillprofiles.cli.{name}_cmd" for name in ("new", "rules", "catalogue", "schema", "show")),
         *(f"skillprofiles.cli.{name}_cmd" for name in ("matrix", "gap", "compare", "team", "export", "lsp")),
         # no configuration file: its pydantic models are not imported; no fix is applied

@@ -92,7 +92,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def script() -> NoReturn:
     """The ``skillprofiles`` executable: :func:`main`, then its exit code.
 
-    When nothing is registered to run at exit (no ``atexit`` function: no coverage, no worker pool, no
+    When nothing is registered to run at exit (no ``atexit`` function: no coverage, no multiprocessing, no
     temporary directory, no logging) and no other thread runs, the process ends with ``os._exit`` once
     stdout and stderr are flushed: the interpreter's teardown frees every object of every module one by
     one, a twentieth of a one-file run, for a process that is ending anyway. Otherwise it exits as

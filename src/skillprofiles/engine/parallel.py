@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import gc
 import os
-import pickle
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import overload
+from typing import TYPE_CHECKING, overload
 
-from skillprofiles.engine import workers
-from skillprofiles.engine.results import FileResult
-from skillprofiles.engine.workers import CheckFile, Worker, without_profile
+from skillprofiles.engine.results import CheckFile, FileResult, without_profile
 
-# Below this many files (about 0.4 s of work at ~2 ms a file) the pool's start-up and the transfer
+if TYPE_CHECKING:  # imported when workers start: a serial run (every small run) needs neither it nor pickle
+    from skillprofiles.engine.workers import Worker
+
+# Below this many files (about 0.4 s of work at ~2 ms a file) starting workers and the transfer
 # of results would eat most of the gain, and pre-commit runs on a few files must not pay for it.
 SERIAL_BELOW = 200
 JOBS_PER_CPU = 4  # --jobs above this many processes per CPU is capped: more only costs memory
@@ -163,8 +163,8 @@ def _prepare() -> None:
 def _die_with_parent() -> None:
     """On Linux, have the kernel end this worker when the parent ends, however it ends.
 
-    The parent's SIGTERM handler exits without the pool's clean-up (see ``_terminated``); a worker the
-    pool started in the meantime to replace a killed one would otherwise wait on its queue for ever.
+    A worker whose parent was killed (SIGKILL, the out-of-memory killer) would otherwise check its
+    range to the end before it found the pipe closed, on a CPU the user expects free again.
     ``prctl`` was looked up before the fork: a worker must not import (a fork can copy the import
     lock held by another thread of the parent)."""
     if _PRCTL is None:
@@ -236,6 +236,8 @@ class _Shared:
 
     def end(self) -> None:
         """Stop the workers (kill them if the run did not finish) and wait for them."""
+        from skillprofiles.engine import workers  # imported by _start_workers: a lookup
+
         for worker in self.held:
             if self.finished:
                 try:
@@ -266,6 +268,8 @@ class _Shared:
             self._give(worker)
 
     def _fork_or_spawn(self) -> None:
+        from skillprofiles.engine import workers  # the first import of it (and of pickle) in a run
+
         for _ in range(self.processes - 1):
             if workers.can_fork():
                 worker: Worker = workers.fork(self.check, self.files, _prepare, list(self.held))
@@ -283,6 +287,8 @@ class _Shared:
         return results
 
     def _give(self, worker: Worker) -> None:
+        from skillprofiles.engine import workers  # imported by _start_workers: a lookup
+
         task = self.take()
         if task is None:
             return
@@ -293,6 +299,10 @@ class _Shared:
             self._lost(worker)
 
     def _receive(self, timeout: float) -> None:
+        import pickle  # imported with the workers: a lookup
+
+        from skillprofiles.engine import workers
+
         for worker in workers.ready(list(self.held), timeout):
             try:
                 start, results = pickle.loads(worker.channel.recv_bytes())

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from skillprofiles.diagnostics import FRAME_WINDOW, Diagnostic, Excerpt, frame_start
@@ -29,6 +30,14 @@ class FileResult:
     # line -> what code frames and fingerprints need of it, for the lines findings can be on (never
     # the whole text: a window per finding column and the normalised line, see excerpts_of)
     excerpts: dict[int, Excerpt] = field(default_factory=dict)
+
+
+CheckFile = Callable[[Path, str], FileResult]  # check one file: its path and its display name
+
+
+def without_profile(result: FileResult) -> FileResult:
+    """``result`` without its parsed profile: what a run keeps, on one process as on several."""
+    return replace(result, profile=None) if result.profile is not None else result
 
 
 def excerpts_of(text: str, positions: Iterable[tuple[int, int]]) -> dict[int, Excerpt]:

@@ -7,17 +7,15 @@ import os
 import pickle
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from skillprofiles.engine.results import FileResult
+from skillprofiles.engine.results import CheckFile, without_profile
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
     from multiprocessing.process import BaseProcess
 
-CheckFile = Callable[[Path, str], FileResult]
 Files = Sequence[tuple[Path, str]]
 STOP = (-1, -1)  # the range that tells a worker to end
 _SIZE = 8  # bytes of a message's length, before the message (as multiprocessing's connections frame)
@@ -33,11 +31,6 @@ class Channel(Protocol):
     def fileno(self) -> int: ...
 
     def close(self) -> None: ...
-
-
-def without_profile(result: FileResult) -> FileResult:
-    """``result`` without its parsed profile: what a run keeps, on one process as on several."""
-    return replace(result, profile=None) if result.profile is not None else result
 
 
 def serve(check: CheckFile, files: Files, channel: Channel) -> None:
@@ -185,7 +178,7 @@ def _spawned(check: CheckFile, files: Files, prepare: Callable[[], None], channe
 
 def ready(workers: Sequence[Worker], timeout: float) -> list[Worker]:
     """The workers with a message to read (or whose process ended), waiting up to ``timeout`` seconds."""
-    import select  # imported with the pool's first wait (a serial run never needs it): a lookup afterwards
+    import select  # imported with the run's first wait (a serial run never needs it): a lookup afterwards
 
     if all(isinstance(w, Forked) for w in workers) and hasattr(select, "poll"):
         # poll, not select: select cannot watch a descriptor numbered 1024 or more (--jobs 300)

@@ -42,7 +42,7 @@ class ProfileError(DiagnosticsError):
 def build_models() -> None:
     """Build every profile model's validator now (they are built on first use otherwise).
 
-    Before a process pool forks, so that the workers inherit the validators instead of each
+    Before workers are forked, so that the workers inherit the validators instead of each
     building the same ones again.
     """
     for model in MODELS.values():
