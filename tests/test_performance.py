@@ -288,3 +288,13 @@ def test_the_stand_in_loader_gives_any_other_name_from_pydantics_own() -> None:
     env = {k: v for k, v in __import__("os").environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
     out = printed(code, env=env)
     assert out.strip() == "pydantic []"
+
+
+def test_ab_ratios_are_medians_of_pairs() -> None:
+    from benchmarks.ab import medians, ratios
+
+    a = [{"wall": 1.0, "cpu": 2.0, "maxrss_kb": 100.0}, {"wall": 3.0, "cpu": 2.0, "maxrss_kb": 100.0}]
+    b = [{"wall": 2.0, "cpu": 1.0, "maxrss_kb": 100.0}, {"wall": 2.0, "cpu": 4.0, "maxrss_kb": 50.0}]
+    # the pairs' ratios (0.5, 1.5), (2.0, 0.5), (1.0, 2.0), not the ratio of the medians (1.0, 0.8, 1.33)
+    assert ratios(a, b) == {"wall": 1.0, "cpu": 1.25, "maxrss_kb": 1.5}
+    assert medians(b) == {"wall": 2.0, "cpu": 2.5, "maxrss_kb": 75.0}
