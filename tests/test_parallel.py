@@ -148,3 +148,33 @@ def test_a_run_leaves_the_callers_frozen_objects_as_it_found_them(files: Files) 
         assert gc.get_freeze_count() == frozen
     finally:
         gc.unfreeze()
+
+
+def test_a_worker_that_ends_before_its_first_range_loses_nothing(
+    files: Files, serial: list[FileResult], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a worker gone before the parent hands it anything (its set-up failed): its ranges cannot be
+    # sent, so the parent keeps them for itself
+    prepare = parallel._prepare
+
+    def failing_prepare() -> None:
+        prepare()
+        os._exit(1)
+
+    monkeypatch.setattr(parallel, "_prepare", failing_prepare)
+    assert list(parallel.check_files(Checker(STRUCTURAL).check_file, files, jobs=3)) == serial
+
+
+def test_a_worker_that_cannot_be_sent_its_first_range_loses_nothing(
+    files: Files, serial: list[FileResult], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hand, calls = workers.hand, []
+
+    def broken_once(channel: workers.Channel, start: int, end: int) -> None:
+        calls.append(start)
+        if len(calls) == 1:  # the first worker's pipe is broken: it is dropped before its reserve
+            raise BrokenPipeError
+        hand(channel, start, end)
+
+    monkeypatch.setattr(workers, "hand", broken_once)
+    assert list(parallel.check_files(Checker(STRUCTURAL).check_file, files, jobs=3)) == serial

@@ -289,6 +289,8 @@ class _Shared:
     def _give(self, worker: Worker) -> None:
         from skillprofiles.engine import workers  # imported by _start_workers: a lookup
 
+        if worker not in self.held:  # it ended while being given its first ranges (see _lost)
+            return
         task = self.take()
         if task is None:
             return
