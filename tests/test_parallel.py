@@ -6,6 +6,7 @@ import gc
 import os
 import signal
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -40,7 +41,20 @@ def serial(files: Files) -> list[FileResult]:
 def _no_worker_is_left() -> Iterator[None]:
     yield
     assert parallel._WORKERS == []
-    assert children(os.getpid()) == []
+    assert _workers_alive() == []
+
+
+def _workers_alive() -> list[int]:
+    """This process's children but multiprocessing's resource tracker (a spawned run starts it, once
+    for the process's lifetime: it is not a worker)."""
+    return [pid for pid in children(os.getpid()) if b"resource_tracker" not in _cmdline(pid)]
+
+
+def _cmdline(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return b""
 
 
 @pytest.mark.parametrize("jobs", [2, 3, 5])
@@ -104,7 +118,7 @@ def test_a_check_that_raises_raises_in_the_caller_as_on_one_process(files: Files
 def test_a_run_closed_early_ends_its_workers(files: Files, serial: list[FileResult]) -> None:
     run = parallel.check_files(Checker(STRUCTURAL).check_file, files, jobs=3)
     first = [next(run) for _ in range(10)]
-    assert len(children(os.getpid())) == 2  # the parent checks too: two workers for three processes
+    assert len(_workers_alive()) == 2  # the parent checks too: two workers for three processes
     run.close()
     assert first == serial[:10]
 
@@ -178,3 +192,33 @@ def test_a_worker_that_cannot_be_sent_its_first_range_loses_nothing(
 
     monkeypatch.setattr(workers, "hand", broken_once)
     assert list(parallel.check_files(Checker(STRUCTURAL).check_file, files, jobs=3)) == serial
+
+
+def test_a_run_started_from_another_thread_spawns_its_workers(files: Files, serial: list[FileResult]) -> None:
+    # only the main thread may set signal handlers, and a fork beside other threads could copy a
+    # lock one of them holds: such a run keeps the program's handlers and spawns fresh interpreters
+    found: list[list[FileResult]] = []
+    spawned: list[bool] = []
+    spawn = workers.spawn
+
+    def spawning(*args: object) -> workers.Spawned:
+        spawned.append(True)
+        return spawn(*args)  # type: ignore[arg-type]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(workers, "spawn", spawning)
+        thread = threading.Thread(
+            target=lambda: found.append(list(parallel.check_files(Checker(STRUCTURAL).check_file, files, 2)))
+        )
+        thread.start()
+        thread.join(timeout=120)
+    assert found == [serial]
+    assert spawned == [True]
+
+
+def test_a_run_leaves_the_signal_mask_and_handlers_as_it_found_them(files: Files) -> None:
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, [])
+    handler = signal.getsignal(signal.SIGTERM)
+    list(parallel.check_files(Checker(STRUCTURAL).check_file, files, jobs=2))
+    assert signal.pthread_sigmask(signal.SIG_BLOCK, []) == before
+    assert signal.getsignal(signal.SIGTERM) is handler

@@ -8,7 +8,7 @@ import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, overload
+from typing import TYPE_CHECKING, Any, overload
 
 from skillprofiles.engine.results import CheckFile, FileResult, without_profile
 
@@ -25,6 +25,7 @@ WAKE_EVERY = 0.25  # seconds: the longest wait for a worker before the parent lo
 _WORKERS: list[Worker] = []  # the running workers, for the SIGTERM handler
 _PRCTL: Callable[[int, int], int] | None = None  # libc prctl, looked up by the parent before forking
 _PARENT = 0  # the parent process id, recorded before forking
+_MASK: set[int] | None = None  # the signal mask before workers were forked (see _block_signals)
 
 
 def cpu_count() -> int:
@@ -59,16 +60,29 @@ def check_files(
     import signal  # its enums cost a serial run (every small run) for nothing
 
     # SIGTERM ends the run with exit 143 and kills the workers, printing nothing (_terminated); the
-    # handler is the parent's only (workers reset it in _prepare and die with the parent)
+    # handler is the parent's only (workers reset it in _prepare and die with the parent). Only the
+    # main thread may set handlers: a run started from another thread keeps the program's own.
     global _PRCTL, _PARENT
     _PRCTL, _PARENT = _prctl(), os.getpid()
-    previous = signal.signal(signal.SIGTERM, _terminated)
+    previous = _handle(signal.SIGTERM, _terminated)
     run = _Shared(check, files, processes)
     try:
         yield from _settling(run.results())
     finally:
         run.end()
-        signal.signal(signal.SIGTERM, previous)
+        if previous is not None:
+            _handle(signal.SIGTERM, previous)
+
+
+def _handle(signum: int, handler: Any) -> Any:
+    """Install ``handler`` for ``signum``; the one it replaces, or None where it cannot be installed
+    (not the main thread) or the one it replaces was not installed from Python."""
+    import signal
+
+    try:
+        return signal.signal(signum, handler)
+    except ValueError:  # not the main thread of the main interpreter
+        return None
 
 
 class Files(Sequence[tuple[Path, str]]):
@@ -156,6 +170,8 @@ def _prepare() -> None:
     # SIGTERM ends a worker at once and silently (the default action), whatever the parent installed
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if _MASK is not None:  # the parent blocked them around the fork (_block_signals): as they were
+        signal.pthread_sigmask(signal.SIG_SETMASK, _MASK)
     _fewer_young_collections()  # a worker's collections walk each file's parse just as the parent's
     _die_with_parent()
 
@@ -187,6 +203,35 @@ def _prctl() -> Callable[[int, int], int] | None:
     except (OSError, AttributeError):
         return None
     return function
+
+
+def _block_signals() -> None:
+    """Hold Ctrl-C and SIGTERM while workers are forked and registered: a handler run in a child
+    before it is set up would run the parent's code there, and one run in the parent between a
+    fork and the worker's registration would leave that worker unknown. The mask it replaces is
+    kept in ``_MASK``, for :func:`_unblock_signals` and for the workers."""
+    import signal
+
+    global _MASK
+    if hasattr(signal, "pthread_sigmask"):  # not on Windows, where workers are spawned
+        _MASK = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+
+
+def _unblock_signals() -> None:
+    """Restore the mask :func:`_block_signals` replaced: held signals are handled now."""
+    global _MASK
+    if _MASK is not None:
+        import signal
+
+        mask, _MASK = _MASK, None
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+
+
+def _other_threads() -> bool:
+    """Whether threads other than this one run (then workers are spawned: a forked child could
+    inherit a lock another thread held, and wait on it for ever)."""
+    threading = sys.modules.get("threading")  # not imported: no thread was started through it
+    return threading is not None and threading.active_count() > 1
 
 
 class _Shared:
@@ -247,8 +292,8 @@ class _Shared:
             else:
                 worker.kill()
         for worker in self.held:
+            _WORKERS.remove(worker)  # first: the SIGTERM handler must not kill a reaped (reused) pid
             worker.reap()
-            _WORKERS.remove(worker)
         self.held.clear()
 
     def _start_workers(self) -> None:
@@ -259,9 +304,11 @@ class _Shared:
         ours = not gc.get_freeze_count()
         if ours:
             gc.freeze()
+        _block_signals()
         try:
             self._fork_or_spawn()
         finally:
+            _unblock_signals()
             if ours:
                 gc.unfreeze()
         for worker in list(self.held) * 2:  # a range to check and one in reserve
@@ -270,11 +317,18 @@ class _Shared:
     def _fork_or_spawn(self) -> None:
         from skillprofiles.engine import workers  # the first import of it (and of pickle) in a run
 
+        forking = workers.can_fork() and not _other_threads()  # a fork copies no other thread's work
+        for stream in (sys.stdout, sys.stderr):  # nothing buffered is copied into a worker
+            if stream is not None:
+                stream.flush()
         for _ in range(self.processes - 1):
-            if workers.can_fork():
-                worker: Worker = workers.fork(self.check, self.files, _prepare, list(self.held))
-            else:
-                worker = workers.spawn(self.check, self.files, _prepare)
+            try:
+                if forking:
+                    worker: Worker = workers.fork(self.check, self.files, _prepare, list(_WORKERS))
+                else:
+                    worker = workers.spawn(self.check, self.files, _prepare)
+            except OSError:  # no more processes or descriptors: the run goes on with those it has
+                break
             self.held[worker] = {}
             _WORKERS.append(worker)
 
@@ -322,5 +376,5 @@ class _Shared:
         """A worker ended (killed, out of memory): the parent checks the files it held."""
         self.mine.extend(sorted(self.held.pop(worker).items()))
         worker.kill()
-        worker.reap()
         _WORKERS.remove(worker)
+        worker.reap()

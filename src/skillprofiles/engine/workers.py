@@ -37,7 +37,8 @@ def serve(check: CheckFile, files: Files, channel: Channel) -> None:
     """A worker's loop: check each range of ``files`` the parent sends, send back its results.
 
     A range whose check or pickling raised comes back as ``None``: the parent checks it itself, so
-    that the error is raised where a run on one process raises it, not in a worker."""
+    that the error is raised in the caller, as on one process, not lost in a worker. (Where several
+    files fail, the error raised may be another file's than the first a one-process run meets.)"""
     while True:
         start, end = pickle.loads(channel.recv_bytes())
         if start < 0:
@@ -120,7 +121,8 @@ class Forked:
 
 
 class Spawned:
-    """A worker started by multiprocessing (where fork is unsafe or missing: macOS, Windows)."""
+    """A worker started by multiprocessing's spawn (where fork is unsafe or missing: macOS, Windows,
+    a program with other threads running)."""
 
     def __init__(self, process: BaseProcess, channel: Connection) -> None:
         self.process, self.channel = process, channel
@@ -159,10 +161,12 @@ def fork(check: CheckFile, files: Files, prepare: Callable[[], None], siblings: 
 
 
 def spawn(check: CheckFile, files: Files, prepare: Callable[[], None]) -> Spawned:
-    """Start a worker through multiprocessing's default start method for this platform."""
+    """Start a worker in a fresh interpreter (spawn): ``check`` and ``files`` are pickled."""
     import multiprocessing  # 10 ms that forked runs (Linux) and small runs do not need
 
-    context = multiprocessing.get_context()
+    # spawn, not the platform's default (fork on Linux before Python 3.14): this path is taken
+    # where forking is unsafe, also on Linux when other threads run
+    context = multiprocessing.get_context("spawn")
     ours, theirs = context.Pipe()
     process = context.Process(target=_spawned, args=(check, files, prepare, theirs), daemon=True)
     process.start()
