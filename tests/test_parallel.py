@@ -222,3 +222,15 @@ def test_a_run_leaves_the_signal_mask_and_handlers_as_it_found_them(files: Files
     list(parallel.check_files(Checker(STRUCTURAL).check_file, files, jobs=2))
     assert signal.pthread_sigmask(signal.SIG_BLOCK, []) == before
     assert signal.getsignal(signal.SIGTERM) is handler
+
+
+def test_a_fork_that_fails_leaves_no_descriptor_open_and_the_run_complete(
+    files: Files, serial: list[FileResult], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_fork() -> int:
+        raise BlockingIOError("Resource temporarily unavailable")  # EAGAIN: the process limit
+
+    opened = len(os.listdir("/proc/self/fd"))
+    monkeypatch.setattr(os, "fork", no_fork)
+    assert list(parallel.check_files(Checker(STRUCTURAL).check_file, files, jobs=3)) == serial
+    assert len(os.listdir("/proc/self/fd")) == opened

@@ -141,8 +141,16 @@ def fork(check: CheckFile, files: Files, prepare: Callable[[], None], siblings: 
     The worker never returns into the parent's code: it ends with ``os._exit``, so it neither runs
     the parent's exit functions nor writes the parent's buffered output."""
     down_read, down_write = os.pipe()
-    up_read, up_write = os.pipe()
-    pid = os.fork()
+    try:
+        up_read, up_write = os.pipe()
+    except OSError:  # out of descriptors: none of these is left open
+        _close(down_read, down_write)
+        raise
+    try:
+        pid = os.fork()
+    except OSError:  # out of processes or memory
+        _close(down_read, down_write, up_read, up_write)
+        raise
     if pid == 0:  # the worker
         code = 1
         try:
@@ -158,6 +166,11 @@ def fork(check: CheckFile, files: Files, prepare: Callable[[], None], siblings: 
     os.close(down_read)
     os.close(up_write)
     return Forked(pid, Pipes(up_read, down_write))
+
+
+def _close(*descriptors: int) -> None:
+    for fd in descriptors:
+        os.close(fd)
 
 
 def spawn(check: CheckFile, files: Files, prepare: Callable[[], None]) -> Spawned:
