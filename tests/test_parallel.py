@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import os
 import signal
+import subprocess
 import sys
 import threading
 from collections.abc import Iterator
@@ -235,3 +236,28 @@ def test_a_fork_that_fails_leaves_no_descriptor_open_and_the_run_complete(
     monkeypatch.setattr(os, "fork", no_fork)
     assert list(parallel.check_files(Checker(STRUCTURAL).check_file, files, jobs=3)) == serial
     assert len(os.listdir("/proc/self/fd")) == opened
+
+
+UNGUARDED_SCRIPT = """
+import sys
+from pathlib import Path
+from skillprofiles.engine import parallel, workers
+from skillprofiles.engine.checker import Checker
+workers.can_fork = lambda: False  # spawned workers, as on macOS and Windows
+files = sorted((p, p.as_posix()) for p in Path(sys.argv[1]).rglob("*.yaml"))
+print(len(list(parallel.check_files(Checker().check_file, files, jobs=3))))
+"""
+
+
+def test_a_script_without_the_main_guard_is_checked_by_its_parent_alone(files: Files, tmp_path: Path) -> None:
+    # each spawned child runs the script again, whose run there cannot start workers of its own: the
+    # child ends with multiprocessing's advice before it has read its check, and the parent must not
+    # wait for it (it waited for ever once the check and the files outgrew a pipe's buffer)
+    script = tmp_path / "unguarded.py"
+    script.write_text(UNGUARDED_SCRIPT, encoding="utf-8")
+    directory = os.path.commonpath([path for path, _ in files])
+    run = subprocess.run(
+        [sys.executable, str(script), directory], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert (run.returncode, run.stdout) == (0, f"{len(files)}\n")
+    assert "bootstrapping phase" in run.stderr  # the children's advice reaches the user

@@ -174,22 +174,37 @@ def _close(*descriptors: int) -> None:
 
 
 def spawn(check: CheckFile, files: Files, prepare: Callable[[], None]) -> Spawned:
-    """Start a worker in a fresh interpreter (spawn): ``check`` and ``files`` are pickled."""
+    """Start a worker in a fresh interpreter (spawn): ``check`` and ``files`` are pickled.
+
+    They are sent over the worker's channel, not as the process's arguments: multiprocessing writes
+    those into a pipe whose reading end it keeps open until they are written, so a child that ends
+    while it starts (a script without the ``if __name__ == "__main__"`` guard, run again in every
+    child) would leave ``start`` waiting for ever once they outgrow the pipe (a check is 60 KB). A
+    send to an ended worker fails, and the run goes on without it."""
     import multiprocessing  # 10 ms that forked runs (Linux) and small runs do not need
 
+    work = pickle.dumps((check, files), pickle.HIGHEST_PROTOCOL)  # before a process: it can raise
     # spawn, not the platform's default (fork on Linux before Python 3.14): this path is taken
     # where forking is unsafe, also on Linux when other threads run
     context = multiprocessing.get_context("spawn")
     ours, theirs = context.Pipe()
-    process = context.Process(target=_spawned, args=(check, files, prepare, theirs), daemon=True)
+    process = context.Process(target=_spawned, args=(prepare, theirs), daemon=True)
     process.start()
     theirs.close()
-    return Spawned(process, ours)
+    worker = Spawned(process, ours)
+    try:
+        ours.send_bytes(work)
+    except OSError:  # it ended while starting
+        worker.kill()
+        worker.reap()
+        raise
+    return worker
 
 
-def _spawned(check: CheckFile, files: Files, prepare: Callable[[], None], channel: Connection) -> None:
+def _spawned(prepare: Callable[[], None], channel: Connection) -> None:
     prepare()
     with contextlib.suppress(EOFError, OSError):  # the parent ended: so does this worker
+        check, files = pickle.loads(channel.recv_bytes())
         serve(check, files, channel)
 
 
