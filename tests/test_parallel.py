@@ -166,6 +166,19 @@ def test_a_run_leaves_the_callers_frozen_objects_as_it_found_them(files: Files) 
         gc.unfreeze()
 
 
+FROZEN_BEFORE_IMPORT = """
+import gc
+gc.freeze()  # a program that froze its objects (a forking server, once loaded), then imports the library
+from skillprofiles.engine import parallel
+print(parallel.program_froze_objects())
+"""
+
+
+@pytest.mark.skipif(sys.version_info[:2] == (3, 12), reason="3.12 counts immortal objects as frozen")
+def test_objects_frozen_before_the_import_are_the_programs() -> None:
+    assert printed(FROZEN_BEFORE_IMPORT).split() == ["True"]
+
+
 def test_a_worker_that_ends_before_its_first_range_loses_nothing(
     files: Files, serial: list[FileResult], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -115,14 +115,15 @@ class Files(Sequence[tuple[Path, str]]):
         return Path(name if raw is None else raw), name
 
 
-# what gc.get_freeze_count() reports with nothing frozen: 0, but a few hundred on Python 3.12,
-# whose count comes back to that after every full collection
-_FROZEN_AT_IMPORT = gc.get_freeze_count()
+# what gc.get_freeze_count() reports with nothing frozen: 0, but a few hundred on Python 3.12, whose
+# full collections move its immortal objects there; taken at import there (objects a program froze
+# before importing this module then go unnoticed), 0 elsewhere, where the count is exact
+_FROZEN_AT_REST = gc.get_freeze_count() if sys.version_info[:2] == (3, 12) else 0
 
 
 def program_froze_objects() -> bool:
     """Whether the program froze objects of its own (gc.freeze), which a run must leave frozen."""
-    return gc.get_freeze_count() > _FROZEN_AT_IMPORT
+    return gc.get_freeze_count() > _FROZEN_AT_REST
 
 
 SETTLE_EVERY = 64  # files between two moves of what the caller has kept out of the collector's sight
